@@ -1,0 +1,1 @@
+"""Text analysis that needs no taxonomy: sections, dates, roles and degrees."""

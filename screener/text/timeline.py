@@ -1,0 +1,141 @@
+"""Dated roles from the experience section, and the months they add up to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from screener.text.sections import Section
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:{_MONTH}\s*,?\s*(?:19|20)\d\d|(?:0?[1-9]|1[0-2])\s*/\s*(?:19|20)\d\d|(?:19|20)\d\d)"
+_NOW = r"(?:present|current(?:ly)?|now|today|date|ongoing)"
+_RANGE = re.compile(
+    rf"(?P<start>{_DATE})\s*(?:-|\u2013|\u2014|to|until|till)\s*(?P<end>{_DATE}|{_NOW})\b",
+    re.IGNORECASE,
+)
+_EXPLICIT_YEARS = re.compile(
+    r"(?P<n>\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b(?:\s+of)?(?:\s+\w+){0,3}?\s+experience",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One dated role: its month range, header line and the span of text it covers."""
+
+    start: date
+    end: date
+    current: bool
+    title: str
+    span_start: int
+    span_end: int
+
+    @property
+    def months(self) -> int:
+        """Length of the role in whole months."""
+        return _month_index(self.end) - _month_index(self.start)
+
+
+def _month_index(d: date) -> int:
+    return d.year * 12 + d.month - 1
+
+
+def parse_date(text: str, *, is_end: bool) -> tuple[date, bool] | None:
+    """Parse one end of a range; return (first day of month, whether it was month-precise)."""
+    t = text.strip().lower().rstrip(".")
+    if m := re.fullmatch(r"(\d{1,2})\s*/\s*(\d{4})", t):
+        return date(int(m[2]), int(m[1]), 1), True
+    if m := re.fullmatch(r"(\d{4})", t):
+        # A bare year counts from January; as an end it means January too, so that
+        # "2017 - 2020" is three years, the way a person reads it.
+        return date(int(m[1]), 1, 1), False
+    if m := re.fullmatch(r"([a-z]+)\.?\s*,?\s*(\d{4})", t):
+        month = _MONTHS.get(m[1][:3])
+        if month is not None:
+            return date(int(m[2]), month, 1), True
+    return None
+
+
+def find_roles(text: str, sections: tuple[Section, ...], as_of: date) -> tuple[Role, ...]:
+    """Find dated roles in the experience section (or the whole text when it has none)."""
+    areas = [(s.start, s.end) for s in sections if s.name == "experience"] or [(0, len(text))]
+    found: list[tuple[int, date, date, bool, str]] = []
+    for lo, hi in areas:
+        for m in _RANGE.finditer(text, lo, hi):
+            parsed = _parse_range(m, as_of)
+            if parsed is not None:
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_end = text.find("\n", m.end())
+                line = text[line_start : line_end if line_end != -1 else len(text)]
+                found.append((line_start, *parsed, " ".join(line.split())[:200]))
+    roles = []
+    for i, (start_at, start, end, current, title) in enumerate(found):
+        area_end = next(hi for lo, hi in areas if lo <= start_at < hi)
+        span_end = found[i + 1][0] if i + 1 < len(found) else area_end
+        roles.append(Role(start, end, current, title, start_at, min(span_end, area_end)))
+    return tuple(roles)
+
+
+def _parse_range(m: re.Match[str], as_of: date) -> tuple[date, date, bool] | None:
+    start = parse_date(m["start"], is_end=False)
+    if start is None:
+        return None
+    if re.fullmatch(_NOW, m["end"], re.IGNORECASE):
+        end, current, precise = date(as_of.year, as_of.month, 1), True, True
+    else:
+        parsed_end = parse_date(m["end"], is_end=True)
+        if parsed_end is None:
+            return None
+        (end, precise), current = parsed_end, False
+    if precise and start[1]:
+        # Month-precise ranges are inclusive: "Jan 2019 - Dec 2019" is twelve months.
+        end = _add_month(end)
+    if end <= start[0] or end > _add_month(date(as_of.year, as_of.month, 1)):
+        return None
+    return start[0], end, current
+
+
+def _add_month(d: date) -> date:
+    return date(d.year + d.month // 12, d.month % 12 + 1, 1)
+
+
+def merged_months(roles: list[Role] | tuple[Role, ...]) -> int:
+    """Total months covered by ``roles``, counting overlapping periods once."""
+    spans = sorted((_month_index(r.start), _month_index(r.end)) for r in roles)
+    total, cur_start, cur_end = 0, None, None
+    for lo, hi in spans:
+        if cur_end is None or lo > cur_end:
+            if cur_end is not None and cur_start is not None:
+                total += cur_end - cur_start
+            cur_start, cur_end = lo, hi
+        else:
+            cur_end = max(cur_end, hi)
+    if cur_end is not None and cur_start is not None:
+        total += cur_end - cur_start
+    return total
+
+
+def explicit_years(text: str) -> float | None:
+    """The largest "N+ years of experience" a resume states, if any."""
+    values = [float(m["n"]) for m in _EXPLICIT_YEARS.finditer(text)]
+    plausible = [v for v in values if 0 < v <= 50]
+    return max(plausible) if plausible else None
