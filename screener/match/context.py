@@ -1,0 +1,81 @@
+"""Context rules: ambiguous names, negation and hedging, judged within the mention's clause."""
+
+from __future__ import annotations
+
+import re
+
+from screener.config.taxonomy import Ambiguity
+
+_CLAUSE_BREAK = re.compile(r"[.;!?\n•|]")
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|without|lack(?:s|ing)?|none|nor|neither)\b"
+    r"(?!\s+(?:downtime|longer|more|less|later|fewer|single|manual|matter)\b)",
+    re.IGNORECASE,
+)
+_NEGATION_REACH = 6  # a negation cue governs at most this many words after it
+_NEGATION_AFTER = re.compile(r"^[\s:,-]*(?:none|n/a|not yet|no experience)\b", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"\b(?:familiar(?:ity)? with|exposure to|basic (?:knowledge|understanding|familiarity)"
+    r"|(?:currently |now )?learning|coursework|course(?:s)? (?:in|on)|intro(?:ductory)? course"
+    r"|interested in|beginner|introduction to|some knowledge of|studying|self-taught basics)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[.-][a-z0-9+#]+)*")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a mention: from the previous sentence break to the next one."""
+    lo = max(
+        (m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - 200), start)),
+        default=max(0, start - 200),
+    )
+    nxt = _CLAUSE_BREAK.search(text, end, end + 200)
+    hi = nxt.start() if nxt else min(len(text), end + 200)
+    return lo, hi
+
+
+def polarity(text: str, start: int, end: int) -> str:
+    """``negated``, ``hedged`` or ``positive``, from cues in the same clause."""
+    lo, hi = clause_bounds(text, start, end)
+    before = text[lo:start]
+    near = " ".join(before.split()[-_NEGATION_REACH:])
+    if _NEGATION.search(near) or _NEGATION_AFTER.match(text[end:hi]):
+        return "negated"
+    if _HEDGE.search(before):
+        return "hedged"
+    return "positive"
+
+
+def ambiguity_ok(
+    rule: Ambiguity | None,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    in_skills_section: bool,
+    neighbours: int,
+) -> bool:
+    """Whether an ambiguous name counts here: rejecting words veto, high needs support."""
+    if rule is None or not rule.applies_to(text[start:end]):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    window = text[
+        max(line_start, start - 120) : min(end + 120, len(text) if line_end < 0 else line_end)
+    ].lower()
+    words = set(_WORD.findall(window))
+    if any(_has(window, words, w) for w in rule.reject):
+        return False
+    if rule.level == "low":
+        return True
+    support = (
+        in_skills_section or neighbours >= 2 or any(_has(window, words, w) for w in rule.confirm)
+    )
+    if rule.level == "medium":
+        return support or neighbours >= 1
+    return support
+
+
+def _has(window: str, words: set[str], cue: str) -> bool:
+    cue = cue.lower()
+    return cue in words if " " not in cue else cue in window

@@ -1,0 +1,176 @@
+"""Finding mentions: matcher hits filtered by context, then implied skills added."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from datetime import date
+
+from screener.config.taxonomy import Taxonomy
+from screener.config.variants import fold
+from screener.match.context import ambiguity_ok, polarity
+from screener.match.index import RawMatch, SkillIndex
+from screener.match.profile import Mention, Profile, SkillEvidence
+from screener.text.education import find_degrees
+from screener.text.sections import Section, find_sections, section_at
+from screener.text.timeline import Role, explicit_years, find_roles, merged_months
+
+QUOTE_CHARS = 160
+_IMPLY_DEPTH = 3
+
+
+def profile_document(
+    text: str, sections: tuple[Section, ...], index: SkillIndex, as_of: date
+) -> Profile:
+    """Build the Profile of one document's text."""
+    taxonomy = index.taxonomy
+    roles = find_roles(text, sections, as_of)
+    direct = find_mentions(text, sections, roles, index)
+    mentions = direct + implied_mentions(direct, taxonomy)
+    by_skill: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_skill[mention.skill_id].append(mention)
+    skills = {
+        skill_id: _evidence(skill_id, found, roles, taxonomy)
+        for skill_id, found in sorted(by_skill.items())
+    }
+    ml_direct = [
+        m for m in direct if m.polarity == "positive" and "ml" in taxonomy.skills[m.skill_id].facets
+    ]
+    ml_roles = {m.role for m in ml_direct if m.role is not None}
+    return Profile(
+        skills=skills,
+        roles=roles,
+        total_months=merged_months(roles),
+        ml_months=merged_months([roles[i] for i in sorted(ml_roles)]),
+        stated_years=explicit_years(text),
+        degrees=find_degrees(text, sections),
+        as_of=as_of,
+        ml_evidence=bool(ml_direct),
+    )
+
+
+def profile_text(text: str, taxonomy: Taxonomy, *, as_of: date | None = None) -> Profile:
+    """Profile a resume given as text; mention offsets refer to ``text`` itself."""
+    from screener.match.index import skill_index
+
+    return profile_document(text, find_sections(text), skill_index(taxonomy), as_of or date.today())
+
+
+def find_mentions(
+    text: str, sections: tuple[Section, ...], roles: tuple[Role, ...], index: SkillIndex
+) -> list[Mention]:
+    """Direct mentions: matcher hits that survive the ambiguity rules, with polarity."""
+    doc = index.make_doc(text)
+    hits = index.find(doc)
+    line_counts = _hits_per_line(text, hits)
+    role_starts = [r.span_start for r in roles]
+    out = []
+    for hit in hits:
+        skill = index.taxonomy.skills[hit.skill_id]
+        section = section_at(sections, hit.start)
+        line = text.count("\n", 0, hit.start)
+        if not ambiguity_ok(
+            skill.ambiguity,
+            text,
+            hit.start,
+            hit.end,
+            in_skills_section=section == "skills",
+            neighbours=line_counts[line] - 1,
+        ):
+            continue
+        matched = text[hit.start : hit.end]
+        method = "exact" if fold(matched) in index.name_keys[skill.id] else "alias"
+        out.append(
+            Mention(
+                skill_id=skill.id,
+                text=matched,
+                start=hit.start,
+                end=hit.end,
+                section=section,
+                method=method,
+                polarity=polarity(text, hit.start, hit.end),
+                role=_role_at(roles, role_starts, hit.start),
+                quote=quote(text, hit.start, hit.end),
+            )
+        )
+    return out
+
+
+def _hits_per_line(text: str, hits: list[RawMatch]) -> dict[int, int]:
+    counts: dict[int, int] = defaultdict(int)
+    for hit in hits:
+        counts[text.count("\n", 0, hit.start)] += 1
+    return counts
+
+
+def _role_at(roles: tuple[Role, ...], starts: list[int], offset: int) -> int | None:
+    i = bisect_right(starts, offset) - 1
+    return i if i >= 0 and offset < roles[i].span_end else None
+
+
+def implied_mentions(direct: list[Mention], taxonomy: Taxonomy) -> list[Mention]:
+    """Mentions implied by the taxonomy's ``implies`` links, weights multiplied along chains."""
+    out = []
+    for mention in direct:
+        if mention.polarity == "negated":
+            continue
+        frontier = [(mention.skill_id, 1.0)]
+        seen = {mention.skill_id}
+        for _ in range(_IMPLY_DEPTH):
+            nxt = []
+            for skill_id, weight in frontier:
+                for imp in taxonomy.skills[skill_id].implies:
+                    if imp.id in seen:
+                        continue
+                    seen.add(imp.id)
+                    w = weight * imp.weight
+                    nxt.append((imp.id, w))
+                    out.append(
+                        Mention(
+                            skill_id=imp.id,
+                            text=mention.text,
+                            start=mention.start,
+                            end=mention.end,
+                            section=mention.section,
+                            method="implied",
+                            polarity=mention.polarity,
+                            role=mention.role,
+                            quote=mention.quote,
+                            weight=round(w, 4),
+                            implied_by=mention.skill_id,
+                        )
+                    )
+            frontier = nxt
+    return out
+
+
+def _evidence(
+    skill_id: str, mentions: list[Mention], roles: tuple[Role, ...], taxonomy: Taxonomy
+) -> SkillEvidence:
+    used = sorted(
+        {
+            m.role
+            for m in mentions
+            if m.role is not None and m.polarity == "positive" and m.method != "implied"
+        }
+    )
+    used_roles = [roles[i] for i in used]
+    return SkillEvidence(
+        skill_id=skill_id,
+        name=taxonomy.name_of(skill_id),
+        mentions=tuple(mentions),
+        months=merged_months(used_roles),
+        last_used=max((r.end for r in used_roles), default=None),
+    )
+
+
+def quote(text: str, start: int, end: int, width: int = QUOTE_CHARS) -> str:
+    """The line around a mention, trimmed to about ``width`` characters."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    lo = max(line_start, start - width // 2)
+    hi = min(line_end, max(end + width // 2, lo + width))
+    snippet = " ".join(text[lo:hi].split())
+    return ("…" if lo > line_start else "") + snippet + ("…" if hi < line_end else "")

@@ -1,0 +1,70 @@
+"""The Profile: every skill a resume evidences, with quoted mentions, plus its timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from screener.text.education import Degree
+from screener.text.timeline import Role
+
+METHODS = ("exact", "alias", "pattern", "fuzzy", "implied")
+POLARITIES = ("positive", "hedged", "negated")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One piece of evidence for a skill, pointing into the document text."""
+
+    skill_id: str
+    text: str
+    start: int
+    end: int
+    section: str
+    method: str
+    polarity: str
+    role: int | None
+    quote: str
+    weight: float = 1.0
+    implied_by: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkillEvidence:
+    """All mentions of one skill, and the months of dated roles that mention it."""
+
+    skill_id: str
+    name: str
+    mentions: tuple[Mention, ...]
+    months: int
+    last_used: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What one resume evidences, independent of any rubric."""
+
+    skills: Mapping[str, SkillEvidence]
+    roles: tuple[Role, ...]
+    total_months: int
+    ml_months: int
+    stated_years: float | None
+    degrees: tuple[Degree, ...]
+    as_of: date
+    ml_evidence: bool = False
+
+    @property
+    def years(self) -> float:
+        """Total experience in years: dated roles, else the resume's own statement."""
+        if self.total_months:
+            return self.total_months / 12
+        return self.stated_years or 0.0
+
+    @property
+    def ml_years(self) -> float:
+        """Years in dated roles that show ML work; without dated roles, the stated years
+        when the resume shows ML work at all."""
+        if self.total_months:
+            return self.ml_months / 12
+        return (self.stated_years or 0.0) if self.ml_evidence else 0.0
