@@ -1,0 +1,293 @@
+"""Scoring a Profile against a Rubric, and ranking the results. Pure functions only.
+
+A requirement's satisfaction is a number in [0, 1] from its best evidence; the candidate's
+score is 100 x sum(weight x satisfaction) / sum(weight).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from screener.config.rubric import Requirement, Rubric
+from screener.match.profile import Mention, Profile
+from screener.text.education import LEVELS
+
+# How much one mention proves, by where it sits. A dated experience bullet proves most;
+# a bare skills list proves that the candidate claims the skill, little more.
+SECTION_STRENGTH = {
+    "experience": 0.9,  # 1.0 inside a dated role
+    "projects": 0.85,
+    "certifications": 0.85,
+    "publications": 0.8,
+    "summary": 0.7,
+    "skills": 0.6,
+}
+OTHER_SECTION = 0.6
+DATED_ROLE = 1.0
+HEDGED_CAP = 0.25  # "familiar with", "currently learning": a little credit, never more
+IMPLIED_FACTOR = 0.6  # an implied skill counts this much of the implying mention x link weight
+MET = 0.5  # a requirement is met when its evidence reaches this strength (a skills list does)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The quote behind one requirement's points."""
+
+    skill_id: str
+    skill: str
+    quote: str
+    section: str
+    method: str
+    polarity: str
+    start: int
+    end: int
+    strength: float
+    years: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementResult:
+    """One requirement's satisfaction, points and the evidence behind them."""
+
+    id: str
+    label: str
+    tier: str
+    weight: float
+    satisfaction: float
+    met: bool
+    points: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """One candidate scored against one rubric."""
+
+    source: str
+    candidate: str
+    score: float
+    band: str
+    results: tuple[RequirementResult, ...]
+    years: float
+    ml_years: float
+    knockouts: tuple[str, ...] = ()
+
+    @property
+    def musts(self) -> tuple[RequirementResult, ...]:
+        """The must-have requirements' results."""
+        return tuple(r for r in self.results if r.tier == "must")
+
+    @property
+    def musts_met(self) -> int:
+        """How many must-haves are met."""
+        return sum(r.met for r in self.musts)
+
+    @property
+    def missing_musts(self) -> tuple[str, ...]:
+        """Labels of the must-haves not met."""
+        return tuple(r.label for r in self.musts if not r.met)
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """An assessment's place in the ranking."""
+
+    rank: int
+    assessment: Assessment
+    shortlisted: bool
+
+
+def mention_strength(m: Mention) -> float:
+    """How much one mention proves, in [0, 1]."""
+    if m.polarity == "negated":
+        return 0.0
+    if m.section == "experience" and m.role is not None:
+        base = DATED_ROLE
+    else:
+        base = SECTION_STRENGTH.get(m.section, OTHER_SECTION)
+    if m.polarity == "hedged":
+        base = min(base, HEDGED_CAP)
+    if m.method == "implied":
+        base *= m.weight * IMPLIED_FACTOR
+    return base
+
+
+def best_evidence(profile: Profile, skill_id: str, min_years: float | None) -> Evidence | None:
+    """The strongest mention of a skill, its strength scaled by years where years are asked."""
+    found = profile.skills.get(skill_id)
+    if found is None or not found.mentions:
+        return None
+    best = max(found.mentions, key=lambda m: (mention_strength(m), -m.start))
+    strength = mention_strength(best)
+    years = found.months / 12 if found.months else None
+    if min_years:
+        # Half the credit for having the skill, half for the years asked for.
+        strength *= 0.5 + 0.5 * min(1.0, (years or 0.0) / min_years)
+    return Evidence(
+        skill_id,
+        found.name,
+        best.quote,
+        best.section,
+        best.method,
+        best.polarity,
+        best.start,
+        best.end,
+        round(strength, 4),
+        years,
+    )
+
+
+def _skill_requirement(req: Requirement, profile: Profile) -> tuple[float, bool, list[Evidence]]:
+    found = {s: best_evidence(profile, s, req.min_years) for s in req.skills}
+    strengths = sorted((e.strength if e else 0.0 for e in found.values()), reverse=True)
+    if req.any is not None:
+        need = 1
+    elif req.all is not None:
+        need = len(req.all)
+    else:
+        assert req.at_least is not None
+        need = req.at_least.n
+    satisfaction = sum(strengths[:need]) / need
+    met = strengths[need - 1] >= MET
+    evidence = sorted(
+        (e for e in found.values() if e and e.strength > 0), key=lambda e: -e.strength
+    )
+    return satisfaction, met, evidence
+
+
+def _experience_requirement(
+    req: Requirement, profile: Profile
+) -> tuple[float, bool, list[Evidence]]:
+    rule = req.experience
+    assert rule is not None
+    parts = []
+    if rule.min_years:
+        parts.append(min(1.0, profile.years / rule.min_years))
+    if rule.min_ml_years:
+        parts.append(min(1.0, profile.ml_years / rule.min_ml_years))
+    satisfaction = sum(parts) / len(parts) if parts else 1.0
+    evidence = [
+        Evidence(
+            "",
+            "experience",
+            role.title,
+            "experience",
+            "timeline",
+            "positive",
+            role.span_start,
+            role.span_start + len(role.title),
+            1.0,
+            role.months / 12,
+        )
+        for role in profile.roles
+    ]
+    return satisfaction, satisfaction >= 1.0, evidence
+
+
+def _education_requirement(
+    req: Requirement, profile: Profile
+) -> tuple[float, bool, list[Evidence]]:
+    rule = req.education
+    assert rule is not None
+    need = LEVELS.index(rule.level)
+    fields = [f.replace("-", " ") for f in rule.fields]
+    best, evidence = 0.0, []
+    for degree in profile.degrees:
+        if LEVELS.index(degree.level) < need:
+            continue
+        line = degree.line.lower()
+        value = 1.0 if not fields or any(f in line for f in fields) else 0.5
+        if value > best:
+            best = value
+            evidence = [
+                Evidence(
+                    "",
+                    "degree",
+                    degree.line,
+                    "education",
+                    "exact",
+                    "positive",
+                    degree.start,
+                    degree.end,
+                    value,
+                )
+            ]
+    if rule.or_years and best < 1.0 and profile.years >= rule.or_years:
+        best = 1.0  # "or equivalent experience" counts equally
+        evidence.append(
+            Evidence(
+                "",
+                "equivalent experience",
+                f"{profile.years:.1f} years of experience",
+                "experience",
+                "timeline",
+                "positive",
+                0,
+                0,
+                1.0,
+                profile.years,
+            )
+        )
+    return best, best >= MET, evidence
+
+
+def score_requirement(req: Requirement, profile: Profile, total_weight: float) -> RequirementResult:
+    """Satisfaction, whether it is met, points and evidence for one requirement."""
+    if req.experience is not None:
+        satisfaction, met, evidence = _experience_requirement(req, profile)
+    elif req.education is not None:
+        satisfaction, met, evidence = _education_requirement(req, profile)
+    else:
+        satisfaction, met, evidence = _skill_requirement(req, profile)
+    satisfaction = round(min(1.0, max(0.0, satisfaction)), 4)
+    points = 100 * req.weight * satisfaction / total_weight if total_weight else 0.0
+    return RequirementResult(
+        req.id,
+        req.label,
+        req.tier,
+        req.weight,
+        satisfaction,
+        met,
+        round(points, 4),
+        tuple(evidence),
+    )
+
+
+def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str = "") -> Assessment:
+    """Score one profile against a rubric."""
+    total = rubric.total_weight
+    results = tuple(score_requirement(r, profile, total) for r in rubric.requirements)
+    value = round(sum(r.points for r in results), 2)
+    knockouts = tuple(
+        req.label
+        for req, res in zip(rubric.requirements, results, strict=True)
+        if req.knockout and not res.met
+    )
+    return Assessment(
+        source,
+        candidate or source,
+        value,
+        rubric.band_of(value),
+        results,
+        round(profile.years, 2),
+        round(profile.ml_years, 2),
+        knockouts,
+    )
+
+
+def rank(assessments: Iterable[Assessment], rubric: Rubric) -> tuple[Ranked, ...]:
+    """Order by score, then must-haves met, then file name; mark the shortlist."""
+    ordered = sorted(assessments, key=lambda a: (-a.score, -a.musts_met, a.source))
+    rule = rubric.shortlist
+    out, shortlisted = [], 0
+    for i, a in enumerate(ordered, start=1):
+        eligible = (
+            shortlisted < rule.top
+            and a.score >= rule.min_score
+            and not a.knockouts
+            and (rule.must_haves == "ignored" or a.musts_met == len(a.musts))
+        )
+        shortlisted += eligible
+        out.append(Ranked(i, a, eligible))
+    return tuple(out)
