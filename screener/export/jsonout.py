@@ -1,0 +1,49 @@
+"""The run as JSON: the workbook's content with full evidence, for other tools."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from screener.export.tables import run_info
+from screener.pipeline import BatchResult
+
+
+def result_to_dict(result: BatchResult) -> dict[str, Any]:
+    """A JSON-ready dict: run information, ranked candidates with evidence, errors."""
+    ranking = []
+    for item in result.ranking:
+        a = item.assessment
+        ranking.append(
+            {
+                "rank": item.rank,
+                "candidate": a.candidate,
+                "file": a.source,
+                "score": a.score,
+                "band": a.band,
+                "musts_met": a.musts_met,
+                "musts_total": len(a.musts),
+                "missing_musts": list(a.missing_musts),
+                "knockouts": list(a.knockouts),
+                "years": a.years,
+                "ml_years": a.ml_years,
+                "shortlisted": item.shortlisted,
+                "requirements": [asdict(r) for r in a.results],
+            }
+        )
+    return {
+        "run": run_info(result),
+        "ranking": ranking,
+        "errors": [{"file": s.source, "reason": s.reason} for s in result.skipped],
+    }
+
+
+def write_json(result: BatchResult, path: Path) -> Path:
+    """Write the result as UTF-8 JSON to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        json.dump(result_to_dict(result), fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+    return path
