@@ -36,8 +36,10 @@ requirements:
         [
             "bad.yaml:4: requirements[0].weight: required key is missing",
             "bad.yaml:7: requirements[0].wieght: unknown key; did you mean 'weight'?",
+            "bad.yaml:8: requirements[0].all[1]: unknown skill id 'kubernetis'; "
+            "did you mean 'kubernetes'?",
         ],
-        id="misspelt-key-and-missing-weight",
+        id="misspelt-key-missing-weight-and-misspelt-id",
     ),
     pytest.param(
         """\
@@ -70,6 +72,7 @@ requirements:
 """,
         [
             "bad.yaml:1: version: Input should be 1",
+            "bad.yaml:3: requirements: weights sum to zero: at least one weight must be positive",
             "bad.yaml:4: requirements[0]: give exactly one of any, all, at_least, experience, "
             "education (found: any, all)",
             "bad.yaml:6: requirements[0].tier: Input should be 'must' or 'nice'",

@@ -150,13 +150,7 @@ def load_rubric(path: Path | str | None = None, taxonomy: Taxonomy | None = None
     rubric = None
     if source is not None:
         rubric, found = validate_model(RubricFile, source)
-        problems += found
-        if rubric is None:
-            # Requirements with field errors never reach the model's own check; run it on
-            # the raw mapping so that every problem is reported in one go.
-            problems += _raw_kind_problems(source)
-        else:
-            problems += check_rubric(rubric, source, taxonomy)
+        problems += found + check_rubric(source, taxonomy)
     if problems:
         raise ConfigError(list(dict.fromkeys(problems)))
     assert rubric is not None
@@ -164,47 +158,46 @@ def load_rubric(path: Path | str | None = None, taxonomy: Taxonomy | None = None
     return Rubric(**dict(rubric), path=display, sha256=sha)
 
 
-def _raw_kind_problems(source: YamlSource) -> list[Problem]:
-    data = source.data if isinstance(source.data, dict) else {}
-    requirements = data.get("requirements")
-    problems = []
-    for i, req in enumerate(requirements if isinstance(requirements, list) else []):
-        message = kind_error(req) if isinstance(req, dict) else None
-        if message:
-            loc = ("requirements", i)
-            problems.append(Problem(source.path, source.line_of(loc), format_loc(loc), message))
-    return problems
-
-
-def check_rubric(
-    rubric: RubricFile, source: YamlSource, taxonomy: Taxonomy | None
-) -> list[Problem]:
-    """Second pass: unknown skill ids, duplicate requirement ids, a zero total weight."""
+def check_rubric(source: YamlSource, taxonomy: Taxonomy | None) -> list[Problem]:
+    """Second pass, on the raw mapping so it runs even when the schema pass found problems:
+    how each requirement is satisfied, duplicate ids, unknown skill ids, a zero total weight."""
     problems: list[Problem] = []
 
     def report(loc: tuple[str | int, ...], message: str) -> None:
         problems.append(Problem(source.path, source.line_of(loc), format_loc(loc), message))
 
-    seen: set[str] = set()
-    for i, req in enumerate(rubric.requirements):
-        if req.id in seen:
-            report(("requirements", i, "id"), f"duplicate requirement id '{req.id}'")
-        seen.add(req.id)
+    data = source.data if isinstance(source.data, dict) else {}
+    raw = data.get("requirements")
+    requirements = [r for r in raw if isinstance(r, dict)] if isinstance(raw, list) else []
+    seen: set[object] = set()
+    for i, req in enumerate(requirements):
+        message = kind_error(req)
+        if message:
+            report(("requirements", i), message)
+        if req.get("id") in seen:
+            report(("requirements", i, "id"), f"duplicate requirement id '{req['id']}'")
+        seen.add(req.get("id"))
         if taxonomy is None:
             continue
         for loc, skill_id in _skill_refs(req, i):
             if skill_id not in taxonomy.skills:
-                report(
-                    loc, f"unknown skill id '{skill_id}'" + did_you_mean(skill_id, taxonomy.skills)
-                )
-    if rubric.total_weight <= 0:
+                hint = did_you_mean(skill_id, taxonomy.skills)
+                report(loc, f"unknown skill id '{skill_id}'{hint}")
+    weights = [r.get("weight") for r in requirements]
+    numbers = [w for w in weights if isinstance(w, int | float)]
+    if weights and len(numbers) == len(weights) and sum(numbers) <= 0:
         report(("requirements",), "weights sum to zero: at least one weight must be positive")
     return problems
 
 
-def _skill_refs(req: Requirement, i: int) -> list[tuple[tuple[str | int, ...], str]]:
-    base: tuple[str | int, ...] = ("requirements", i)
-    if req.at_least is not None:
-        return [((*base, "at_least", "of", j), s) for j, s in enumerate(req.at_least.of)]
-    key = "any" if req.any is not None else "all"
-    return [((*base, key, j), s) for j, s in enumerate(req.skills)]
+def _skill_refs(req: dict[str, Any], i: int) -> list[tuple[tuple[str | int, ...], str]]:
+    refs: list[tuple[tuple[str | int, ...], str]] = []
+    for key in ("any", "all"):
+        if isinstance(req.get(key), list):
+            refs += [(("requirements", i, key, j), s) for j, s in enumerate(req[key])]
+    at_least = req.get("at_least")
+    if isinstance(at_least, dict) and isinstance(at_least.get("of"), list):
+        refs += [
+            (("requirements", i, "at_least", "of", j), s) for j, s in enumerate(at_least["of"])
+        ]
+    return [(loc, s) for loc, s in refs if isinstance(s, str)]

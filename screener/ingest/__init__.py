@@ -16,7 +16,9 @@ __all__ = ["Document", "Skipped", "discover", "read_document", "read_text_docume
 
 READERS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 MAX_BYTES = 20 * 1024 * 1024
-_NAME = re.compile(r"^[A-Z][A-Za-z'\u2019.-]+(?:\s+[A-Z][A-Za-z'\u2019.-]+){1,3}$")
+# Two to four capitalised words of letters (any script), apostrophes, dots or hyphens.
+_WORD = r"(?:[^\W\d_]|['\u2019.-])+"
+_NAME = re.compile(rf"^(?=[^\W\d_])(?:{_WORD})(?:\s+(?=[^\W\d_])(?:{_WORD})){{1,3}}$")
 
 
 def discover(folder: Path) -> Iterator[Path]:
@@ -65,7 +67,7 @@ def guess_candidate(text: str, source: str) -> str:
         line = line.strip().lstrip("#").strip().strip("*").strip()
         if not line:
             continue
-        if _NAME.match(line):
-            return line
+        if _NAME.match(line) and all(w[0].isupper() for w in line.split()):
+            return line.title() if line.isupper() else line
         break
     return Path(source).stem

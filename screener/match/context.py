@@ -20,7 +20,12 @@ _HEDGE = re.compile(
     r"|interested in|beginner|introduction to|some knowledge of|studying|self-taught basics)\b",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[.-][a-z0-9+#]+)*")
+_HEDGE_AFTER = re.compile(
+    r"^[\s:,(-]*(?:basics?|beginner|learning|(?:basic )?familiarity|exposure|in progress"
+    r"|(?:an? )?(?:online |intro(?:ductory)? )+course)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#&]*(?:[.-][a-z0-9+#&]+)*")
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -41,7 +46,7 @@ def polarity(text: str, start: int, end: int) -> str:
     near = " ".join(before.split()[-_NEGATION_REACH:])
     if _NEGATION.search(near) or _NEGATION_AFTER.match(text[end:hi]):
         return "negated"
-    if _HEDGE.search(before):
+    if _HEDGE.search(before) or _HEDGE_AFTER.match(text[end:hi]):
         return "hedged"
     return "positive"
 
@@ -78,4 +83,7 @@ def ambiguity_ok(
 
 def _has(window: str, words: set[str], cue: str) -> bool:
     cue = cue.lower()
-    return cue in words if " " not in cue else cue in window
+    if " " not in cue:
+        return cue in words
+    # A phrase cue must stand as whole words: "excel in" must not fire on "Excel including".
+    return re.search(rf"(?<![a-z0-9]){re.escape(cue)}(?![a-z0-9])", window) is not None

@@ -73,12 +73,12 @@ class SkillIndex:
 
 
 def _tune_tokenizer(nlp: Any) -> None:
-    """Keep C#/F# whole and split brackets glued to words, as in ``Kubernetes(EKS)``."""
+    """Keep C#/F# whole; split brackets glued to words (``Kubernetes(EKS)``) and ``C++/CUDA``."""
     from spacy.util import compile_infix_regex
 
     for special in ("C#", "F#", "c#", "f#"):
         nlp.tokenizer.add_special_case(special, [{"ORTH": special}])
-    infixes = [*nlp.Defaults.infixes, r"[\(\)\[\]\{\}]"]
+    infixes = [*nlp.Defaults.infixes, r"[\(\)\[\]\{\}]", r"(?<=[+#])/(?=\w)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

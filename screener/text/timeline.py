@@ -83,16 +83,29 @@ def find_roles(text: str, sections: tuple[Section, ...], as_of: date) -> tuple[R
         for m in _RANGE.finditer(text, lo, hi):
             parsed = _parse_range(m, as_of)
             if parsed is not None:
-                line_start = text.rfind("\n", 0, m.start()) + 1
-                line_end = text.find("\n", m.end())
-                line = text[line_start : line_end if line_end != -1 else len(text)]
-                found.append((line_start, *parsed, " ".join(line.split())[:200]))
+                line_start, title = _title_line(text, m, lo)
+                found.append((line_start, *parsed, title))
     roles = []
     for i, (start_at, start, end, current, title) in enumerate(found):
         area_end = next(hi for lo, hi in areas if lo <= start_at < hi)
         span_end = found[i + 1][0] if i + 1 < len(found) else area_end
         roles.append(Role(start, end, current, title, start_at, min(span_end, area_end)))
     return tuple(roles)
+
+
+def _title_line(text: str, m: re.Match[str], floor: int) -> tuple[int, str]:
+    """The role's header: the date's line, or the line above when the date stands alone."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    rest = line.replace(m.group(0), "")
+    if sum(ch.isalpha() for ch in rest) < 3:
+        above = text[floor : max(floor, line_start - 1)].rstrip()
+        prev_start = max(above.rfind("\n") + 1, 0) + floor
+        prev = text[prev_start:line_start].strip()
+        if prev and not prev.startswith(("-", "*", "\u2022")):
+            line_start, line = prev_start, f"{prev} {line}"
+    return line_start, " ".join(line.lstrip("#* ").split())[:200]
 
 
 def _parse_range(m: re.Match[str], as_of: date) -> tuple[date, date, bool] | None:
