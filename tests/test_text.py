@@ -1,0 +1,66 @@
+"""Dates, roles and merged experience from the experience section."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from screener.text.sections import find_sections
+from screener.text.timeline import explicit_years, find_roles, merged_months
+from tests.conftest import AS_OF
+
+
+def roles_of(body: str) -> list[tuple[date, date, bool, int]]:
+    text = f"EXPERIENCE\n{body}\n"
+    return [
+        (r.start, r.end, r.current, r.months) for r in find_roles(text, find_sections(text), AS_OF)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end", "current", "months"),
+    [
+        ("Engineer, Acme, Jan 2019 – Present", date(2019, 1, 1), date(2026, 12, 1), True, 95),
+        ("Engineer 2017-2020", date(2017, 1, 1), date(2020, 1, 1), False, 36),
+        ("Engineer 03/2018 - 06/2021", date(2018, 3, 1), date(2021, 7, 1), False, 40),
+        ("Engineer, Mar. 2016 to Current", date(2016, 3, 1), date(2026, 12, 1), True, 129),
+        ("Engineer (September 2017 — March 2019)", date(2017, 9, 1), date(2019, 4, 1), False, 19),
+    ],
+)
+def test_text_date_ranges(line: str, start: date, end: date, current: bool, months: int) -> None:
+    assert roles_of(line) == [(start, end, current, months)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Founded in 1998 - a great company", "Phone 2019-2018", "Planned 2030 - 2032"],
+)
+def test_text_rejects_non_ranges(line: str) -> None:
+    assert roles_of(line) == []
+
+
+def test_text_overlapping_roles_are_counted_once() -> None:
+    text = "EXPERIENCE\nA, Jan 2018 - Dec 2019\nB, Jan 2019 - Dec 2020\nC, 2022 - 2023\n"
+    roles = find_roles(text, find_sections(text), AS_OF)
+    assert [r.months for r in roles] == [24, 24, 12]
+    assert merged_months(roles) == 36 + 12
+
+
+def test_text_role_title_from_the_line_above_a_bare_date() -> None:
+    text = "EXPERIENCE\nSenior Engineer, Acme\nJune 2023 - Present\n- Built things\n"
+    (role,) = find_roles(text, find_sections(text), AS_OF)
+    assert role.title == "Senior Engineer, Acme June 2023 - Present"
+    assert text[role.span_start :].startswith("Senior Engineer")
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Engineer with 7+ years of experience in Python.", 7.0),
+        ("Over 10 years of professional experience; 3 years experience with AWS.", 10.0),
+        ("Experienced engineer.", None),
+    ],
+)
+def test_text_explicit_years(text: str, years: float | None) -> None:
+    assert explicit_years(text) == years
