@@ -12,7 +12,13 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from screener.config.variants import fold, surface_variants
-from screener.config.yamlsource import YamlSource, did_you_mean, read_yaml, validate_model
+from screener.config.yamlsource import (
+    YamlSource,
+    did_you_mean,
+    format_loc,
+    read_yaml,
+    validate_model,
+)
 from screener.errors import ConfigError, InputError, Problem
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -205,8 +211,6 @@ def check_references(
     def report(skill_id: str, loc: tuple[str | int, ...], message: str) -> None:
         source, i = where[skill_id]
         full = ("skills", i, *loc)
-        from screener.config.yamlsource import format_loc
-
         problems.append(Problem(source.path, source.line_of(full), format_loc(full), message))
 
     for skill in skills.values():

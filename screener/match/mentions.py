@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 from screener.config.taxonomy import Taxonomy
 from screener.config.variants import fold
 from screener.match.context import ambiguity_ok, polarity
-from screener.match.index import RawMatch, SkillIndex
+from screener.match.index import SkillIndex
 from screener.match.profile import Mention, Profile, SkillEvidence
 from screener.text.education import find_degrees
 from screener.text.sections import Section, find_sections, section_at
@@ -63,20 +63,21 @@ def find_mentions(
     """Direct mentions: matcher hits that survive the ambiguity rules, with polarity."""
     doc = index.make_doc(text)
     hits = index.find(doc)
-    line_counts = _hits_per_line(text, hits)
+    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    lines = [bisect_right(newlines, hit.start) for hit in hits]
+    per_line = Counter(lines)
     role_starts = [r.span_start for r in roles]
     out = []
-    for hit in hits:
+    for hit, line in zip(hits, lines, strict=True):
         skill = index.taxonomy.skills[hit.skill_id]
         section = section_at(sections, hit.start)
-        line = text.count("\n", 0, hit.start)
         if not ambiguity_ok(
             skill.ambiguity,
             text,
             hit.start,
             hit.end,
             in_skills_section=section == "skills",
-            neighbours=line_counts[line] - 1,
+            neighbours=per_line[line] - 1,
         ):
             continue
         matched = text[hit.start : hit.end]
@@ -95,13 +96,6 @@ def find_mentions(
             )
         )
     return out
-
-
-def _hits_per_line(text: str, hits: list[RawMatch]) -> dict[int, int]:
-    counts: dict[int, int] = defaultdict(int)
-    for hit in hits:
-        counts[text.count("\n", 0, hit.start)] += 1
-    return counts
 
 
 def _role_at(roles: tuple[Role, ...], starts: list[int], offset: int) -> int | None:
