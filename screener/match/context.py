@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from screener.config.taxonomy import Ambiguity
+from screener.text.lines import line_bounds
 
 _CLAUSE_BREAK = re.compile(r"[.;!?\n•|]")
 _NEGATION = re.compile(
@@ -63,11 +64,8 @@ def ambiguity_ok(
     """Whether an ambiguous name counts here: rejecting words veto, high needs support."""
     if rule is None or not rule.applies_to(text[start:end]):
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    window = text[
-        max(line_start, start - 120) : min(end + 120, len(text) if line_end < 0 else line_end)
-    ].lower()
+    line_start, line_end = line_bounds(text, start, end)
+    window = text[max(line_start, start - 120) : min(end + 120, line_end)].lower()
     words = set(_WORD.findall(window))
     if any(_has(window, words, w) for w in rule.reject):
         return False

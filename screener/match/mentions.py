@@ -12,6 +12,7 @@ from screener.match.context import ambiguity_ok, polarity
 from screener.match.index import SkillIndex
 from screener.match.profile import Mention, Profile, SkillEvidence
 from screener.text.education import find_degrees
+from screener.text.lines import line_bounds
 from screener.text.sections import Section, find_sections, section_at
 from screener.text.timeline import Role, explicit_years, find_roles, merged_months
 
@@ -161,9 +162,7 @@ def _evidence(
 
 def quote(text: str, start: int, end: int, width: int = QUOTE_CHARS) -> str:
     """The line around a mention, trimmed to about ``width`` characters."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = line_bounds(text, start, end)
     lo = max(line_start, start - width // 2)
     hi = min(line_end, max(end + width // 2, lo + width))
     snippet = " ".join(text[lo:hi].split())

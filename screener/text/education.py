@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from screener.text.lines import line_bounds
 from screener.text.sections import Section
 
 LEVELS = ("associate", "bachelor", "master", "doctorate")
@@ -41,8 +42,7 @@ def find_degrees(text: str, sections: tuple[Section, ...]) -> tuple[Degree, ...]
             # Short forms like "B.E.", "BSc" or "MS" must have a capital ("ms" is not a degree).
             if len(m.group(0).replace(".", "").replace(" ", "")) <= 3 and m.group(0).islower():
                 continue
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
-            line = text[line_start : line_end if line_end != -1 else len(text)]
+            line_start, line_end = line_bounds(text, m.start(), m.end())
+            line = text[line_start:line_end]
             degrees.append(Degree(level, " ".join(line.split()), m.start(), m.end()))
     return tuple(degrees)

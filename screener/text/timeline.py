@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from screener.text.lines import line_bounds
 from screener.text.sections import Section
 
 _MONTHS = {
@@ -95,9 +96,8 @@ def find_roles(text: str, sections: tuple[Section, ...], as_of: date) -> tuple[R
 
 def _title_line(text: str, m: re.Match[str], floor: int) -> tuple[int, str]:
     """The role's header: the date's line, or the line above when the date stands alone."""
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    line_end = text.find("\n", m.end())
-    line = text[line_start : line_end if line_end != -1 else len(text)]
+    line_start, line_end = line_bounds(text, m.start(), m.end())
+    line = text[line_start:line_end]
     rest = line.replace(m.group(0), "")
     if sum(ch.isalpha() for ch in rest) < 3:
         above = text[floor : max(floor, line_start - 1)].rstrip()
