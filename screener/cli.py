@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from screener.config import Taxonomy
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -102,6 +105,86 @@ def validate_cli(
         f"rubric{'s' if len(report.rubrics) != 1 else ''} with {requirements} requirements",
         err=True,
     )
+
+
+taxonomy_app = typer.Typer(
+    no_args_is_help=True, help="Inspect the skills taxonomy: lint, find, stats."
+)
+app.add_typer(taxonomy_app, name="taxonomy")
+TaxonomyOption = Annotated[
+    Path | None, typer.Option("--taxonomy", help="Taxonomy folder [default: skills_taxonomy/].")
+]
+
+
+def _load_taxonomy(path: Path | None) -> Taxonomy:
+    from screener.config import load_taxonomy
+    from screener.errors import ConfigError, ScreenerError
+
+    try:
+        return load_taxonomy(path)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        raise _fail(f"{len(exc.problems)} problems in the taxonomy") from None
+    except ScreenerError as exc:
+        raise _fail(f"error: {exc}") from None
+
+
+@taxonomy_app.command("lint")
+def taxonomy_lint_cli(taxonomy: TaxonomyOption = None) -> None:
+    """Load the taxonomy (errors: exit 1) and list forms likely to match badly (warnings).
+
+    Example: screener taxonomy lint
+    """
+    from screener.config.lint import lint_taxonomy
+
+    loaded = _load_taxonomy(taxonomy)
+    warnings = lint_taxonomy(loaded)
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    typer.echo(f"{len(loaded)} skills, {len(warnings)} warnings", err=True)
+    if warnings:
+        raise typer.Exit(1)
+
+
+@taxonomy_app.command("find")
+def taxonomy_find_cli(
+    text: Annotated[str, typer.Argument(help="A phrase, e.g. 'EKS' or 'scikit learn'.")],
+    taxonomy: TaxonomyOption = None,
+) -> None:
+    """Show which skill each part of TEXT resolves to, by which form, and what it implies.
+
+    Example: screener taxonomy find "Vertex AI Pipelines on GKE"
+    """
+    from screener.match.resolve import resolve
+
+    found = resolve(text, _load_taxonomy(taxonomy))
+    if not found:
+        raise _fail(f"no skill found in '{text}'")
+    for r in found:
+        note = " (needs context in resumes)" if r.ambiguous else ""
+        typer.echo(f"'{r.matched}' -> {r.name} [{r.skill_id}] by {r.form_kind} '{r.form}'{note}")
+        for target, name, weight in r.implies:
+            typer.echo(f"    implies {name} [{target}] {weight:g}")
+
+
+@taxonomy_app.command("stats")
+def taxonomy_stats_cli(taxonomy: TaxonomyOption = None) -> None:
+    """Count skills by family and type.
+
+    Example: screener taxonomy stats
+    """
+    from screener.config.taxonomy import taxonomy_stats
+
+    stats = taxonomy_stats(_load_taxonomy(taxonomy))
+    typer.echo(
+        f"{stats.skills} skills, {stats.aliases} aliases, {stats.ambiguous} with "
+        f"context rules, {stats.implications} implications"
+    )
+    for title, counts in (("family", stats.by_family), ("type", stats.by_type)):
+        typer.echo(f"\nBy {title}:")
+        for name, count in counts.items():
+            typer.echo(f"  {count:5d}  {name}")
 
 
 class _progress:

@@ -201,7 +201,8 @@ skills:
             "did you mean 'kubernetes'?",
             "tax.yaml:11: skills[1].broader[0]: unknown skill id 'container-orchestration'",
             "tax.yaml:12: skills[1].aliases[0].text: 'docker' is already a name or alias of "
-            "'docker'",
+            "'docker' (a form two skills share, like TF, must be listed in both skills' "
+            "ambiguity.forms with confirm words)",
             "tax.yaml:13: skills[2].id: duplicate id 'docker' (first defined at tax.yaml:4)",
         ],
         id="dangling-links-duplicates-and-alias-collision",

@@ -23,6 +23,14 @@ CASES = [
     ("Built CI/CD pipelines.", {"ci-cd"}, set()),
     ("Amazon Web Services and EKS.", {"aws", "amazon-eks"}, set()),
     ("eks is written in lower case here.", set(), {"amazon-eks"}),
+    ("Wrote TF modules for AWS infrastructure.", {"terraform"}, {"tensorflow"}),
+    ("Trained TF models with Keras.", {"tensorflow"}, {"terraform"}),
+    ("Skills: TF, Python, Docker", set(), {"tensorflow", "terraform"}),
+    (
+        "Built TF modules to provision infrastructure for model training.",
+        set(),
+        {"tensorflow", "terraform"},
+    ),
 ]
 
 

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -95,6 +96,8 @@ class Skill(_Strict):
     broader: list[Slug] = []
     implies: list[Implication] = []
     ambiguity: Ambiguity | None = None
+    # Whether misspellings may be fuzzy-matched. Short and ambiguous names never are, whatever
+    # this says: the matcher enforces that, so data cannot get it wrong.
     fuzzy: bool = True
     external_ids: dict[str, str] = {}
 
@@ -233,10 +236,23 @@ def check_references(
             key = fold(text)
             owner = owners.get(key)
             if owner is not None and owner[0] != skill.id:
-                report(skill.id, loc, f"'{text}' is already a name or alias of '{owner[0]}'")
+                if not (_shares(skill, text) and _shares(skills[owner[0]], text)):
+                    report(
+                        skill.id,
+                        loc,
+                        f"'{text}' is already a name or alias of "
+                        f"'{owner[0]}' (a form two skills share, like TF, must be listed "
+                        "in both skills' ambiguity.forms with confirm words)",
+                    )
             else:
                 owners.setdefault(key, (skill.id, loc))
     return problems
+
+
+def _shares(skill: Skill, text: str) -> bool:
+    """Whether ``skill`` declares ``text`` as a form that context must disambiguate."""
+    rule = skill.ambiguity
+    return bool(rule and rule.forms and rule.confirm and fold(text) in map(fold, rule.forms))
 
 
 def _unknown(skill_id: str, skills: Mapping[str, Skill]) -> str:
@@ -275,6 +291,30 @@ def _cycles(skills: Mapping[str, Skill], relation: str) -> list[list[str]]:
     return cycles
 
 
+IMPLY_DEPTH = 3  # EKS -> Kubernetes is one step; Vertex AI Pipelines -> Vertex AI -> GCP two
+
+
+@lru_cache(maxsize=65536)
+def implications(taxonomy: Taxonomy, skill_id: str) -> tuple[tuple[str, float], ...]:
+    """Skills that evidence of ``skill_id`` implies, with weights multiplied along chains.
+
+    Breadth first, so each implied skill gets the weight of its shortest chain.
+    """
+    out: list[tuple[str, float]] = []
+    seen = {skill_id}
+    frontier = [(skill_id, 1.0)]
+    for _ in range(IMPLY_DEPTH):
+        nxt = []
+        for source, weight in frontier:
+            for imp in taxonomy.skills[source].implies:
+                if imp.id not in seen:
+                    seen.add(imp.id)
+                    nxt.append((imp.id, weight * imp.weight))
+        out += nxt
+        frontier = nxt
+    return tuple(out)
+
+
 def all_forms(skill: Skill) -> Iterator[tuple[str, bool]]:
     """Yield every surface form of ``skill`` with whether its case must match exactly.
 
@@ -285,3 +325,30 @@ def all_forms(skill: Skill) -> Iterator[tuple[str, bool]]:
     for alias in skill.aliases:
         exact = alias.case == "exact"
         yield from ((v, exact) for v in surface_variants(alias.text))
+
+
+@dataclass(frozen=True, slots=True)
+class TaxonomyStats:
+    """Counts for ``screener taxonomy stats``."""
+
+    skills: int
+    by_family: Mapping[str, int]
+    by_type: Mapping[str, int]
+    aliases: int
+    ambiguous: int
+    implications: int
+
+
+def taxonomy_stats(taxonomy: Taxonomy) -> TaxonomyStats:
+    """Skills by family and by type, with alias, ambiguity and implication counts."""
+    from collections import Counter
+
+    skills = list(taxonomy)
+    return TaxonomyStats(
+        skills=len(skills),
+        by_family=dict(Counter(taxonomy.family_of[s.id] for s in skills).most_common()),
+        by_type=dict(Counter(str(s.type) for s in skills).most_common()),
+        aliases=sum(len(s.aliases) for s in skills),
+        ambiguous=sum(s.ambiguity is not None for s in skills),
+        implications=sum(len(s.implies) for s in skills),
+    )

@@ -64,19 +64,39 @@ def ambiguity_ok(
     """Whether an ambiguous name counts here: rejecting words veto, high needs support."""
     if rule is None or not rule.applies_to(text[start:end]):
         return True
-    line_start, line_end = line_bounds(text, start, end)
-    window = text[max(line_start, start - 120) : min(end + 120, line_end)].lower()
-    words = set(_WORD.findall(window))
-    if any(_has(window, words, w) for w in rule.reject):
+    cues = _Cues(text, start, end)
+    if cues.any_of(rule.reject):
         return False
     if rule.level == "low":
         return True
-    support = (
-        in_skills_section or neighbours >= 2 or any(_has(window, words, w) for w in rule.confirm)
-    )
+    support = in_skills_section or neighbours >= 2 or cues.any_of(rule.confirm)
     if rule.level == "medium":
         return support or neighbours >= 1
     return support
+
+
+def confirmed(rule: Ambiguity | None, text: str, start: int, end: int) -> bool:
+    """Whether a confirming word, and no rejecting word, stands near the mention.
+
+    Used to choose between skills that share a form (``TF``): a skills section or a list
+    says the form is a skill, but not which one.
+    """
+    if rule is None:
+        return False
+    cues = _Cues(text, start, end)
+    return cues.any_of(rule.confirm) and not cues.any_of(rule.reject)
+
+
+class _Cues:
+    """The words on a mention's line, within 120 characters either side."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        line_start, line_end = line_bounds(text, start, end)
+        self.window = text[max(line_start, start - 120) : min(end + 120, line_end)].lower()
+        self.words = set(_WORD.findall(self.window))
+
+    def any_of(self, cues: list[str]) -> bool:
+        return any(_has(self.window, self.words, cue) for cue in cues)
 
 
 def _has(window: str, words: set[str], cue: str) -> bool:

@@ -42,8 +42,15 @@ class SkillIndex:
             False: defaultdict(list),
             True: defaultdict(list),
         }
+        # (skill id, folded form) -> (the form as declared, "name" or the alias kind)
+        self.declared: dict[tuple[str, str], tuple[str, str]] = {}
         for skill in taxonomy:
             self.name_keys[skill.id] = {fold(skill.name)}
+            self.declared[(skill.id, fold(skill.name))] = (skill.name, "name")
+            for alias in skill.aliases:
+                self.declared.setdefault(
+                    (skill.id, fold(alias.text)), (alias.text, str(alias.kind))
+                )
             for text, exact in all_forms(skill):
                 forms[exact][skill.id].append(text)
         tokenizer: Any = self.nlp.tokenizer
@@ -56,19 +63,24 @@ class SkillIndex:
         return self.nlp.make_doc(text)
 
     def find(self, doc: Doc) -> list[RawMatch]:
-        """All hits in ``doc``, overlapping ones resolved so the longest span wins."""
+        """All hits in ``doc``, overlapping ones resolved so the longest span wins.
+
+        A form shared by two skills (``TF``) yields one hit per skill on the same span;
+        context decides between them later.
+        """
         strings = self.nlp.vocab.strings
-        hits: list[tuple[int, int, int]] = [*self._lower(doc), *self._orth(doc)]
-        hits.sort(key=lambda h: (-(h[2] - h[1]), h[1]))
+        found: list[tuple[int, int, int]] = [*self._lower(doc), *self._orth(doc)]
+        hits = {(start, end, key) for key, start, end in found}
         taken = bytearray(len(doc))
-        out = []
-        for key, start, end in hits:
-            if any(taken[start:end]):
+        out: list[RawMatch] = []
+        for start, end, key in sorted(hits, key=lambda h: (h[0] - h[1], h[0], h[2])):
+            same_span = bool(out) and (out[-1].token_start, out[-1].token_end) == (start, end)
+            if any(taken[start:end]) and not same_span:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             span = doc[start:end]
             out.append(RawMatch(strings[key], span.start_char, span.end_char, start, end))
-        out.sort(key=lambda m: m.start)
+        out.sort(key=lambda m: (m.start, m.skill_id))
         return out
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date
+from itertools import groupby
 
-from screener.config.taxonomy import Taxonomy
+from screener.config.taxonomy import Taxonomy, implications
 from screener.config.variants import fold
-from screener.match.context import ambiguity_ok, polarity
-from screener.match.index import SkillIndex
+from screener.match.context import ambiguity_ok, confirmed, polarity
+from screener.match.index import RawMatch, SkillIndex
 from screener.match.profile import Mention, Profile, SkillEvidence
 from screener.text.education import find_degrees
 from screener.text.lines import line_bounds
@@ -17,7 +19,6 @@ from screener.text.sections import Section, find_sections, section_at
 from screener.text.timeline import Role, explicit_years, find_roles, merged_months
 
 QUOTE_CHARS = 160
-_IMPLY_DEPTH = 3
 
 
 def profile_document(
@@ -63,7 +64,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Direct mentions: matcher hits that survive the ambiguity rules, with polarity."""
     doc = index.make_doc(text)
-    hits = index.find(doc)
+    hits = _disambiguate(text, index.find(doc), index.taxonomy)
     newlines = [i for i, ch in enumerate(text) if ch == "\n"]
     lines = [bisect_right(newlines, hit.start) for hit in hits]
     per_line = Counter(lines)
@@ -99,6 +100,23 @@ def find_mentions(
     return out
 
 
+def _disambiguate(text: str, hits: list[RawMatch], taxonomy: Taxonomy) -> list[RawMatch]:
+    """Keep a form shared by several skills only for the one skill its context confirms."""
+    out = []
+    for _, group in groupby(hits, key=lambda h: (h.start, h.end)):
+        candidates = list(group)
+        if len(candidates) > 1:
+            candidates = [
+                h
+                for h in candidates
+                if confirmed(taxonomy.skills[h.skill_id].ambiguity, text, h.start, h.end)
+            ]
+            if len(candidates) != 1:
+                continue
+        out += candidates
+    return out
+
+
 def _role_at(roles: tuple[Role, ...], starts: list[int], offset: int) -> int | None:
     i = bisect_right(starts, offset) - 1
     return i if i >= 0 and offset < roles[i].span_end else None
@@ -106,38 +124,18 @@ def _role_at(roles: tuple[Role, ...], starts: list[int], offset: int) -> int | N
 
 def implied_mentions(direct: list[Mention], taxonomy: Taxonomy) -> list[Mention]:
     """Mentions implied by the taxonomy's ``implies`` links, weights multiplied along chains."""
-    out = []
-    for mention in direct:
-        if mention.polarity == "negated":
-            continue
-        frontier = [(mention.skill_id, 1.0)]
-        seen = {mention.skill_id}
-        for _ in range(_IMPLY_DEPTH):
-            nxt = []
-            for skill_id, weight in frontier:
-                for imp in taxonomy.skills[skill_id].implies:
-                    if imp.id in seen:
-                        continue
-                    seen.add(imp.id)
-                    w = weight * imp.weight
-                    nxt.append((imp.id, w))
-                    out.append(
-                        Mention(
-                            skill_id=imp.id,
-                            text=mention.text,
-                            start=mention.start,
-                            end=mention.end,
-                            section=mention.section,
-                            method="implied",
-                            polarity=mention.polarity,
-                            role=mention.role,
-                            quote=mention.quote,
-                            weight=round(w, 4),
-                            implied_by=mention.skill_id,
-                        )
-                    )
-            frontier = nxt
-    return out
+    return [
+        replace(
+            mention,
+            skill_id=target,
+            method="implied",
+            weight=round(weight, 4),
+            implied_by=mention.skill_id,
+        )
+        for mention in direct
+        if mention.polarity != "negated"
+        for target, weight in implications(taxonomy, mention.skill_id)
+    ]
 
 
 def _evidence(
