@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from screener import ConfigError, load_rubric, load_taxonomy
+from screener import ConfigError, Taxonomy, load_rubric, load_taxonomy
+from screener.config.taxonomy import fuzzy_allowed
 from screener.config.variants import fold, surface_variants
 from tests.conftest import DATA
 
@@ -265,3 +266,20 @@ def test_config_variants_generated(text: str, expected: set[str]) -> None:
     assert variants[0] == text
     assert expected <= set(variants)
     assert len({fold(v) for v in variants}) == 1
+
+
+@pytest.mark.parametrize(
+    ("skill_id", "allowed"),
+    [
+        ("kubernetes", True),
+        ("mlflow", True),
+        ("apache-airflow", False),
+        ("go", False),
+        ("docker", False),
+        ("aws", False),
+    ],
+)
+def test_config_fuzzy_never_for_short_or_ambiguous(
+    small_taxonomy: Taxonomy, skill_id: str, allowed: bool
+) -> None:
+    assert fuzzy_allowed(small_taxonomy.skills[skill_id]) is allowed

@@ -352,3 +352,15 @@ def taxonomy_stats(taxonomy: Taxonomy) -> TaxonomyStats:
         ambiguous=sum(s.ambiguity is not None for s in skills),
         implications=sum(len(s.implies) for s in skills),
     )
+
+
+FUZZY_MIN_CHARS = 6
+
+
+def fuzzy_allowed(skill: Skill) -> bool:
+    """Whether misspellings of ``skill`` may be fuzzy-matched.
+
+    Never for short names or ambiguous skills, whatever the data says: "Rust" is one letter
+    from "Rest", and an ambiguous word misspelt is noise.
+    """
+    return skill.fuzzy and skill.ambiguity is None and len(skill.name) >= FUZZY_MIN_CHARS
