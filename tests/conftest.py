@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +14,11 @@ from screener import Rubric, Taxonomy, load_rubric, load_taxonomy
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 AS_OF = date(2026, 11, 1)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the compiled-index cache of the test run away from the user's own cache."""
+    os.environ["SCREENER_CACHE_DIR"] = tempfile.mkdtemp(prefix="screener-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,9 @@
-"""Taxonomy lint: warnings about data that loads but is likely to match badly."""
+"""Taxonomy lint: warnings about data that loads but is likely to match badly.
+
+Errors (alias collisions, duplicate ids and names, dangling links, cycles) are the loader's;
+lint adds the forms that will match too much: two-character forms in any case, and everyday
+words (Spark, Helm, Word) with no context rule.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,6 @@ from screener.config.taxonomy import Skill, Taxonomy
 from screener.config.variants import fold
 
 SHORT = 2  # forms this short match too much without exact case or a context rule
-NEAR_DUPLICATE = 95  # rapidfuzz ratio at which two skill names look like the same skill
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +45,6 @@ def lint_taxonomy(taxonomy: Taxonomy) -> list[LintWarning]:
     found: list[LintWarning] = []
     for skill in taxonomy:
         found += _context_checks(skill)
-    found += _near_duplicates(taxonomy)
     return sorted(found, key=lambda w: (w.skill_id, w.check, w.message))
 
 
@@ -78,19 +81,3 @@ def _context_checks(skill: Skill) -> Iterator[LintWarning]:
             "ambiguity level high with no confirm words: only skills sections "
             "and lists can confirm it",
         )
-
-
-def _near_duplicates(taxonomy: Taxonomy) -> Iterator[LintWarning]:
-    from rapidfuzz import fuzz, process
-
-    names = [fold(s.name) for s in taxonomy]
-    ids = list(taxonomy.skills)
-    scores = process.cdist(names, names, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE)
-    for i, j in zip(*scores.nonzero(), strict=True):
-        if i < j and len(names[i]) > 3:
-            yield LintWarning(
-                ids[i],
-                "near-duplicate",
-                f"name is nearly the same as "
-                f"'{taxonomy.skills[ids[j]].name}' ({ids[j]}): same skill?",
-            )

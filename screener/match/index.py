@@ -11,6 +11,8 @@ from screener.config.taxonomy import Taxonomy, all_forms
 from screener.config.variants import fold
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
 
 
@@ -28,35 +30,14 @@ class RawMatch:
 class SkillIndex:
     """Compiled matchers for one taxonomy: LOWER for most forms, ORTH for exact-case ones."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
-        import spacy
-        from spacy.matcher import PhraseMatcher
-
+    def __init__(self, taxonomy: Taxonomy, parts: IndexParts | None = None) -> None:
         self.taxonomy = taxonomy
-        self.nlp = spacy.blank("en")
-        _tune_tokenizer(self.nlp)
-        self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.name_keys: dict[str, set[str]] = {}
-        forms: dict[bool, dict[str, list[str]]] = {
-            False: defaultdict(list),
-            True: defaultdict(list),
-        }
-        # (skill id, folded form) -> (the form as declared, "name" or the alias kind)
-        self.declared: dict[tuple[str, str], tuple[str, str]] = {}
-        for skill in taxonomy:
-            self.name_keys[skill.id] = {fold(skill.name)}
-            self.declared[(skill.id, fold(skill.name))] = (skill.name, "name")
-            for alias in skill.aliases:
-                self.declared.setdefault(
-                    (skill.id, fold(alias.text)), (alias.text, str(alias.kind))
-                )
-            for text, exact in all_forms(skill):
-                forms[exact][skill.id].append(text)
-        tokenizer: Any = self.nlp.tokenizer
-        for exact, matcher in ((False, self._lower), (True, self._orth)):
-            for skill_id, texts in forms[exact].items():
-                matcher.add(skill_id, list(tokenizer.pipe(texts)))
+        built = parts or build_parts(taxonomy)
+        self.parts = built
+        self.nlp = built.nlp
+        self._lower, self._orth = built.lower, built.orth
+        self.name_keys = built.name_keys
+        self.declared = built.declared
 
     def make_doc(self, text: str) -> Doc:
         """Tokenise ``text`` with the tuned tokenizer."""
@@ -84,17 +65,68 @@ class SkillIndex:
         return out
 
 
+@dataclass(frozen=True)
+class IndexParts:
+    """Everything compiled from a taxonomy: what the disk cache stores."""
+
+    nlp: Language
+    lower: PhraseMatcher
+    orth: PhraseMatcher
+    name_keys: dict[str, set[str]]
+    # (skill id, folded form) -> (the form as declared, "name" or the alias kind)
+    declared: dict[tuple[str, str], tuple[str, str]]
+
+
+def build_parts(taxonomy: Taxonomy) -> IndexParts:
+    """Compile the taxonomy's forms into phrase matchers on a tuned blank English tokenizer."""
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("en")
+    _tune_tokenizer(nlp)
+    parts = IndexParts(
+        nlp, PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH"), {}, {}
+    )
+    forms: dict[bool, dict[str, list[str]]] = {False: defaultdict(list), True: defaultdict(list)}
+    for skill in taxonomy:
+        parts.name_keys[skill.id] = {fold(skill.name)}
+        parts.declared[(skill.id, fold(skill.name))] = (skill.name, "name")
+        for alias in skill.aliases:
+            parts.declared.setdefault((skill.id, fold(alias.text)), (alias.text, str(alias.kind)))
+        for text, exact in all_forms(skill):
+            forms[exact][skill.id].append(text)
+    tokenizer: Any = nlp.tokenizer
+    for exact, matcher in ((False, parts.lower), (True, parts.orth)):
+        for skill_id, texts in forms[exact].items():
+            matcher.add(skill_id, list(tokenizer.pipe(texts)))
+    return parts
+
+
 def _tune_tokenizer(nlp: Any) -> None:
-    """Keep C#/F# whole; split brackets glued to words (``Kubernetes(EKS)``) and ``C++/CUDA``."""
-    from spacy.util import compile_infix_regex
+    """Tokenise the way skills are written.
+
+    C#/F# stay whole; brackets glued to words split (``Kubernetes(EKS)``), as does
+    ``C++/CUDA``; a version glued to a name of two or more letters splits off (``Python3.10``,
+    ``HTML5``, ``YOLOv8``, ``Oracle10g``) while one-letter names keep theirs (``S3``, ``R2``,
+    ``x86``). Patterns go through the same tokenizer, so ``EC2`` still matches ``EC2``.
+    """
+    from spacy.util import compile_infix_regex, compile_suffix_regex
 
     for special in ("C#", "F#", "c#", "f#"):
         nlp.tokenizer.add_special_case(special, [{"ORTH": special}])
     infixes = [*nlp.Defaults.infixes, r"[\(\)\[\]\{\}]", r"(?<=[+#])/(?=\w)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z]{2})v?\d+(?:\.\d+)*[a-z]?$"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @lru_cache(maxsize=8)
 def skill_index(taxonomy: Taxonomy) -> SkillIndex:
-    """The SkillIndex of ``taxonomy``, built on first use and then reused."""
-    return SkillIndex(taxonomy)
+    """The SkillIndex of ``taxonomy``: from memory, else the disk cache, else built (and cached)."""
+    from screener.match import cache
+
+    parts = cache.load_index(taxonomy)
+    if parts is None:
+        parts = build_parts(taxonomy)
+        cache.save_index(taxonomy, parts)
+    return SkillIndex(taxonomy, parts)
