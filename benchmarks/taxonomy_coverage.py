@@ -2,7 +2,8 @@
 
 A span resolves when skill forms found in it (by the same SkillIndex as scoring, context
 rules off, since the annotators already say it is a tool) cover at least 60% of its letters
-and digits once version numbers ("10g", "2.x", "v3", "5") are set aside.
+and digits once version numbers ("10g", "2.x", "v3", "5") are set aside and whitespace runs
+collapsed.
 
 Two figures for the dotin resumes' Tech Tools spans: over all spans, and over spans that name
 a real product, language or technology, which leaves out the texts listed in
@@ -35,7 +36,12 @@ NOT_PRODUCTS = Path(__file__).with_name("not_products.txt")
 
 
 def coverage(text: str, taxonomy: object) -> float:
-    """Share of the span's letters and digits (versions aside) inside skill matches."""
+    """Share of the span's letters and digits (versions aside) inside skill matches.
+
+    Whitespace runs and line breaks inside a span are collapsed first, as the question is
+    whether the taxonomy knows the name, not how the resume wrapped it.
+    """
+    text = " ".join(text.split())
     stripped = VERSION.sub(lambda m: " " * len(m.group(0)), text)
     wanted = [m.start() for m in ALNUM.finditer(stripped)]
     if not wanted:
