@@ -28,6 +28,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "employment",
         "employment history",
         "career history",
+        "job history",
+        "career experience job history",
+        "professional history",
         "relevant experience",
         "industry experience",
     ),
@@ -77,9 +80,67 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "references": ("references",),
 }
 _LOOKUP = {phrase: name for name, phrases in HEADINGS.items() for phrase in phrases}
-_HEADING_LINE = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?([A-Za-z][A-Za-z &/]{1,40}?)[ \t]*:?[ \t]*$", re.MULTILINE
+# Words that make a short heading-like line a heading of that section, when its phrase is
+# not one of the known ones ("Career Experience/Job History", "Summary of Qualifications").
+KEYWORDS: dict[str, str] = {
+    "experience": "experience",
+    "employment": "experience",
+    "projects": "projects",
+    "project": "projects",
+    "skills": "skills",
+    "skill": "skills",
+    "competencies": "skills",
+    "expertise": "skills",
+    "proficiencies": "skills",
+    "education": "education",
+    "academic": "education",
+    "academics": "education",
+    "qualifications": "summary",
+    "qualification": "summary",
+    "summary": "summary",
+    "profile": "summary",
+    "objective": "summary",
+    "certifications": "certifications",
+    "certification": "certifications",
+    "certificates": "certifications",
+    "licenses": "certifications",
+    "publications": "publications",
+    "awards": "awards",
+    "achievements": "awards",
+    "interests": "interests",
+    "hobbies": "interests",
+    "references": "references",
+}
+_CANDIDATE = re.compile(
+    r"^[ \t]*(?P<mark>#{1,6}[ \t]*)?(?P<title>[A-Za-z][A-Za-z &/,'\u2019()-]{1,48}?)[ \t]*"
+    r"(?P<colon>:)?[ \t]*$",
+    re.MULTILINE,
 )
+_SMALL = {"and", "of", "&", "the", "in", "for", "/"}
+# A line with one of these is a job title ("Senior Project Manager"), never a heading.
+_JOB_WORDS = {
+    "manager",
+    "engineer",
+    "developer",
+    "coordinator",
+    "lead",
+    "specialist",
+    "director",
+    "analyst",
+    "consultant",
+    "officer",
+    "intern",
+    "assistant",
+    "architect",
+    "administrator",
+    "scientist",
+    "designer",
+    "executive",
+    "head",
+    "teacher",
+    "trainer",
+    "associate",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,17 +153,48 @@ class Section:
     end: int
 
 
+def heading_name(line: str, *, marked: bool) -> str | None:
+    """The section a heading line opens, or None when the line is not a heading.
+
+    A known phrase ("Work History") is a heading as it stands. Otherwise a line of up to five
+    words naming a section keyword is one when it looks like a heading: all capitals, a
+    trailing colon or a Markdown mark (``marked``), or every word capitalised.
+    """
+    words = re.findall(r"[A-Za-z']+", line.replace("&", " and "))
+    if not words or len(words) > 6:
+        return None
+    phrase = " ".join(w.lower() for w in words)
+    known = _LOOKUP.get(phrase) or _LOOKUP.get(phrase.replace(" and ", " "))
+    if known is not None:
+        return known
+    lowered = [w.lower() for w in words]
+    if len(words) > 5 or _JOB_WORDS.intersection(lowered):
+        return None
+    capitalised = all(w[0].isupper() or w.lower() in _SMALL for w in words)
+    if not (marked or line.isupper() or capitalised):
+        return None
+    # The section noun closes a heading ("Career Experience", "Job History"); a marked
+    # heading ("Experience in brief:") may put it first.
+    candidates = lowered if marked else lowered[-1:]
+    for word in candidates:
+        name = KEYWORDS.get(word)
+        if name is not None:
+            return name
+    return None
+
+
 def find_sections(text: str) -> tuple[Section, ...]:
-    """Split ``text`` into sections at lines that are known headings.
+    """Split ``text`` into sections at lines that are headings.
 
     Text before the first heading is the ``header`` section (name, contact details).
     """
     marks: list[tuple[int, str, str]] = []
-    for match in _HEADING_LINE.finditer(text):
-        phrase = " ".join(match.group(1).replace("&", "and").lower().split())
-        name = _LOOKUP.get(phrase) or _LOOKUP.get(phrase.replace(" and ", " "))
+    for match in _CANDIDATE.finditer(text):
+        title = match.group("title").strip()
+        marked = bool(match.group("mark") or match.group("colon"))
+        name = heading_name(title, marked=marked)
         if name is not None:
-            marks.append((match.start(), name, match.group(1).strip()))
+            marks.append((match.start(), name, title))
     sections: list[Section] = []
     first = marks[0][0] if marks else len(text)
     if first > 0:
