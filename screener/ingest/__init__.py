@@ -1,24 +1,38 @@
-"""Reading resume files into Documents: the only stage that opens input files."""
+"""Reading resume files into Documents: the only stage that opens input files.
+
+Formats are told apart by their first bytes, not their names. Every reader either returns
+text or raises ReadError with a reason; nothing a file contains can stop a batch.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from screener.errors import InputError
+from screener.ingest import sniff as kinds
+from screener.ingest.archive import archive_members
+from screener.ingest.contact import find_contact
 from screener.ingest.document import Document, Skipped
-from screener.ingest.text import clean_text, decode_text
+from screener.ingest.errors import ReadError
+from screener.ingest.limits import Limits
+from screener.ingest.text import decode_text
+from screener.text.normalize import normalize
 from screener.text.sections import find_sections
 
-__all__ = ["Document", "Skipped", "discover", "read_document", "read_text_document"]
+__all__ = [
+    "Document",
+    "Limits",
+    "ReadError",
+    "Skipped",
+    "discover",
+    "read_bytes",
+    "read_file",
+    "read_text_document",
+]
 
-READERS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
-MAX_BYTES = 20 * 1024 * 1024
-# Two to four capitalised words of letters (any script), apostrophes, dots or hyphens.
-_WORD = r"(?:[^\W\d_]|['\u2019.-])+"
-_NAME = re.compile(rf"^(?=[^\W\d_])(?:{_WORD})(?:\s+(?=[^\W\d_])(?:{_WORD})){{1,3}}$")
+MIN_WORDS = 20  # a resume has more; fewer is a blank export, a scan or a placeholder
 
 
 def discover(folder: Path) -> Iterator[Path]:
@@ -31,43 +45,121 @@ def discover(folder: Path) -> Iterator[Path]:
             yield path
 
 
-def read_document(path: Path, *, source: str | None = None) -> Document | Skipped:
-    """Read one resume file; a file that cannot be used becomes Skipped with a reason."""
-    source = source or path.name
-    kind = READERS.get(path.suffix.lower())
-    if kind is None:
-        return Skipped(source, f"unsupported file type '{path.suffix or path.name}'")
+def read_file(path: Path, source: str, limits: Limits) -> list[Document | Skipped]:
+    """Read one file; a ZIP of resumes gives one entry per member."""
     try:
         size = path.stat().st_size
-        if size > MAX_BYTES:
-            return Skipped(source, f"file too large ({size // 1_048_576} MB > 20 MB)")
+        if size > limits.max_bytes:
+            return [
+                Skipped(
+                    source,
+                    f"file too large ({size / 1_048_576:.1f} MB > "
+                    f"{limits.max_bytes // 1_048_576} MB)",
+                )
+            ]
         data = path.read_bytes()
     except OSError as exc:
-        return Skipped(source, f"cannot read file: {exc.strerror or exc}")
-    if not data.strip():
-        return Skipped(source, "empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return Skipped(source, "binary content in a text file")
-    return read_text_document(decode_text(data), source=source, kind=kind, raw=data)
+        return [Skipped(source, f"cannot read file: {exc.strerror or exc}")]
+    return read_bytes(data, source, limits)
+
+
+def read_bytes(
+    data: bytes, source: str, limits: Limits, *, in_archive: bool = False
+) -> list[Document | Skipped]:
+    """Read a file's bytes, whatever their format."""
+    kind = kinds.sniff(data[:4096], name=source, data=data)
+    if kind == kinds.ZIP:
+        if in_archive:
+            return [Skipped(source, "archive inside an archive: unpack it first")]
+        try:
+            out: list[Document | Skipped] = []
+            for name, member in archive_members(data, limits):
+                inner = f"{source}/{name}"
+                if isinstance(member, str):
+                    out.append(Skipped(inner, member))
+                else:
+                    out += read_bytes(member, inner, limits, in_archive=True)
+        except ReadError as exc:
+            return [Skipped(source, str(exc))]
+        return out or [Skipped(source, "empty archive")]
+    try:
+        text, pages = extract_text(kind, data, limits, source)
+        return [make_document(text, source, kind, hashlib.sha256(data).hexdigest(), pages)]
+    except ReadError as exc:
+        return [Skipped(source, str(exc))]
+
+
+def extract_text(kind: str, data: bytes, limits: Limits, source: str) -> tuple[str, int]:
+    """The text of a file of a known kind, and its page count (0 where pages do not apply)."""
+    if kind == kinds.PDF:
+        from screener.ingest.pdf import read_pdf
+
+        return read_pdf(data, limits)
+    if kind == kinds.DOCX:
+        from screener.ingest.docx import read_docx
+
+        return read_docx(data, limits), 0
+    if kind == kinds.ODT:
+        from screener.ingest.markup import read_odt
+
+        return read_odt(data, limits), 0
+    if kind == kinds.RTF:
+        from screener.ingest.markup import rtf_to_text
+
+        return rtf_to_text(decode_text(data)), 0
+    if kind == kinds.HTML:
+        from screener.ingest.markup import html_to_text
+
+        return html_to_text(decode_text(data)), 0
+    if kind == kinds.TEXT:
+        return decode_text(data), 0
+    raise ReadError(
+        _REFUSALS.get(kind, "not a document this tool can read").format(
+            name=source.rsplit("/", 1)[-1]
+        )
+    )
+
+
+_REFUSALS = {
+    kinds.EMPTY: "empty file",
+    kinds.LEGACY_DOC: "legacy Word .doc (or another old Office format): convert it to PDF or DOCX",
+    kinds.IMAGE: "image file: no text to read; convert it to a PDF with text, or OCR it",
+    kinds.BINARY: "not a readable document: '{name}' holds binary data",
+}
+
+
+def make_document(
+    text: str, source: str, kind: str, sha256: str | None = None, pages: int = 0
+) -> Document:
+    """A Document from a file's text; too little text is refused, never scored as zero."""
+    document = read_text_document(text, source=source, kind=kind, sha256=sha256, pages=pages)
+    if len(document.normalized.text.split()) < MIN_WORDS:
+        raise ReadError(
+            "almost no text (under 20 words): needs manual review"
+            + (" or OCR" if kind == kinds.PDF else "")
+        )
+    return document
 
 
 def read_text_document(
-    text: str, *, source: str = "<text>", kind: str = "text", raw: bytes | None = None
+    text: str,
+    *,
+    source: str = "<text>",
+    kind: str = kinds.TEXT,
+    sha256: str | None = None,
+    pages: int = 0,
 ) -> Document:
-    """Build a Document from already-decoded text."""
-    text = clean_text(text)
-    digest = hashlib.sha256(raw if raw is not None else text.encode("utf-8")).hexdigest()
-    sections = find_sections(text)
-    return Document(source, text, digest, kind, sections, guess_candidate(text, source))
-
-
-def guess_candidate(text: str, source: str) -> str:
-    """The candidate's display name: a name-like first line, else the file name."""
-    for line in text.splitlines()[:5]:
-        line = line.strip().lstrip("#").strip().strip("*").strip()
-        if not line:
-            continue
-        if _NAME.match(line) and all(w[0].isupper() for w in line.split()):
-            return line.title() if line.isupper() else line
-        break
-    return Path(source).stem
+    """A Document from text in memory, however short (the library's profile_text uses it)."""
+    normalized = normalize(text)
+    sections = find_sections(normalized.text)
+    header_end = sections[1].start if len(sections) > 1 else min(len(normalized.text), 400)
+    return Document(
+        source=source,
+        text=text,
+        normalized=normalized,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        format=kinds.text_kind(source) if kind == kinds.TEXT else kind,
+        sections=sections,
+        contact=find_contact(normalized.text, header_end),
+        pages=pages,
+    )

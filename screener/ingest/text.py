@@ -1,15 +1,12 @@
-"""Plain-text and Markdown resumes: decoding and clean-up of untrusted bytes."""
+"""Decoding text files: BOM-marked UTF-8/UTF-16, then UTF-8, then cp1252."""
 
 from __future__ import annotations
 
 import codecs
-import re
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes) -> str:
-    """Decode resume bytes: BOM-marked UTF-16/UTF-8, then UTF-8, then cp1252."""
+    """Decode resume bytes; undecodable bytes never fail a file, they become U+FFFD."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -21,9 +18,3 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
-
-
-def clean_text(text: str) -> str:
-    """Normalise line ends and drop control characters, keeping tabs and newlines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", text)
