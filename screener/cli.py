@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from screener.ingest.limits import Limits
+
+_LIMITS = Limits()  # the defaults, shown in --help
+
 if TYPE_CHECKING:
     from screener.config import Taxonomy
 
@@ -30,10 +34,10 @@ def score_cli(
         Path, typer.Argument(help="Folder of resumes (searched recursively).")
     ] = Path("sample_resumes"),
     rubric: Annotated[
-        Path | None, typer.Option(help="Rubric YAML [default: rubrics/mlops_engineer.yaml].")
+        Path | None, typer.Option(help="Rubric YAML (default: rubrics/mlops_engineer.yaml).")
     ] = None,
     taxonomy: Annotated[
-        Path | None, typer.Option(help="Taxonomy folder [default: skills_taxonomy/].")
+        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
     ] = None,
     out: Annotated[Path, typer.Option(help="Workbook to write.")] = Path("results.xlsx"),
     json_out: Annotated[
@@ -42,8 +46,23 @@ def score_cli(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Worker processes (default: one per core).")
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(min=1, help="Seconds one file may take before it is stopped.")
+    ] = _LIMITS.timeout,
+    max_pages: Annotated[int, typer.Option(min=1, help="Longest PDF read, in pages.")] = (
+        _LIMITS.max_pages
+    ),
+    max_file_mb: Annotated[float, typer.Option(min=0.1, help="Largest file read, in MB.")] = (
+        _LIMITS.max_bytes / 1_048_576
+    ),
 ) -> None:
     """Score every resume in FOLDER and write a ranked, explained workbook.
+
+    FOLDER is searched recursively for PDF, DOCX, ODT, RTF, HTML, text and Markdown resumes
+    and ZIP archives of them; files that cannot be read are listed on the Errors sheet.
 
     Example: screener score sample_resumes --out results.xlsx --json results.json
     """
@@ -56,8 +75,19 @@ def score_cli(
     except ValueError:
         raise _fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'") from None
     try:
+        limits = Limits(
+            max_bytes=int(max_file_mb * 1_048_576), max_pages=max_pages, timeout=timeout
+        )
         with _progress() as progress:
-            result = score_folder(folder, rubric, taxonomy, as_of=when, progress=progress)
+            result = score_folder(
+                folder,
+                rubric,
+                taxonomy,
+                as_of=when,
+                progress=progress,
+                workers=workers,
+                limits=limits,
+            )
         written = [write_workbook(result, out)]
         if json_out is not None:
             written.append(write_json(result, json_out))
@@ -77,10 +107,10 @@ def score_cli(
 @app.command("validate")
 def validate_cli(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Rubric files or folders [default: rubrics/].")
+        list[Path] | None, typer.Argument(help="Rubric files or folders (default: rubrics/).")
     ] = None,
     taxonomy: Annotated[
-        Path | None, typer.Option(help="Taxonomy folder [default: skills_taxonomy/].")
+        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
     ] = None,
 ) -> None:
     """Check the taxonomy and rubrics, listing every problem as path:line: field: message.
@@ -112,7 +142,7 @@ taxonomy_app = typer.Typer(
 )
 app.add_typer(taxonomy_app, name="taxonomy")
 TaxonomyOption = Annotated[
-    Path | None, typer.Option("--taxonomy", help="Taxonomy folder [default: skills_taxonomy/].")
+    Path | None, typer.Option("--taxonomy", help="Taxonomy folder (default: skills_taxonomy/).")
 ]
 
 

@@ -1,19 +1,47 @@
-"""The batch: discover files, read and profile each, score, rank. Knows the order of stages."""
+"""The batch: discover files, read and profile each in worker processes, score, rank.
+
+Only this module knows the order of the stages. Reading and profiling run in a process pool
+so that a pathological file can be stopped at its time limit without stopping the batch; the
+parent keeps only what scoring and export need, never whole resume texts.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from screener.config.rubric import Rubric, load_rubric
 from screener.config.taxonomy import Taxonomy, load_taxonomy
-from screener.ingest import Document, Skipped, discover, read_document
+from screener.ingest import Document, Limits, Skipped, discover, read_file
+from screener.ingest.contact import Contact
+from screener.match.profile import Profile
 from screener.score import Ranked, rank, score
 
 Progress = Callable[[int, int, str], None]
 """Called as progress(done, total, file name) after each file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Screened:
+    """What the batch keeps of one readable resume."""
+
+    source: str
+    sha256: str
+    text_sha256: str
+    format: str
+    candidate: str
+    contact: Contact
+    profile: Profile
+
+
+Outcome = Screened | Skipped
 
 
 @dataclass(frozen=True)
@@ -28,6 +56,7 @@ class BatchResult:
     skipped: tuple[Skipped, ...]
     started: str
     finished: str
+    screened: tuple[Screened, ...] = ()
 
 
 def score_folder(
@@ -37,10 +66,10 @@ def score_folder(
     *,
     as_of: date | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
+    limits: Limits | None = None,
 ) -> BatchResult:
     """Score every resume under ``folder`` against ``rubric``; bad files become Skipped."""
-    from screener.match import profile_document, skill_index
-
     started = _now()
     folder = Path(folder)
     if not isinstance(taxonomy, Taxonomy):
@@ -48,28 +77,137 @@ def score_folder(
     if not isinstance(rubric, Rubric):
         rubric = load_rubric(rubric, taxonomy)
     as_of = as_of or date.today()
-    files = list(discover(folder))
-    index = skill_index(taxonomy)
-    assessments, skipped = [], []
-    for done, path in enumerate(files, start=1):
-        source = path.relative_to(folder).as_posix()
-        doc = read_document(path, source=source)
-        if isinstance(doc, Document):
-            profile = profile_document(doc.text, doc.sections, index, as_of)
-            assessments.append(score(profile, rubric, source=source, candidate=doc.candidate))
-        else:
-            skipped.append(doc)
-        if progress is not None:
-            progress(done, len(files), source)
+    files = [(path, path.relative_to(folder).as_posix()) for path in discover(folder)]
+    outcomes = sorted(
+        screen_files(
+            files,
+            taxonomy,
+            as_of=as_of,
+            limits=limits or Limits(),
+            workers=workers,
+            progress=progress,
+        ),
+        key=lambda o: o.source,
+    )
+    screened, skipped = drop_duplicates(outcomes)
+    assessments = [
+        score(s.profile, rubric, source=s.source, candidate=s.candidate) for s in screened
+    ]
     return BatchResult(
-        str(folder),
-        rubric,
-        taxonomy,
-        as_of,
-        rank(assessments, rubric),
-        tuple(skipped),
-        started,
-        _now(),
+        folder=str(folder),
+        rubric=rubric,
+        taxonomy=taxonomy,
+        as_of=as_of,
+        ranking=rank(assessments, rubric),
+        skipped=tuple(sorted(skipped, key=lambda s: s.source)),
+        started=started,
+        finished=_now(),
+        screened=tuple(screened),
+    )
+
+
+def drop_duplicates(outcomes: list[Outcome]) -> tuple[list[Screened], list[Skipped]]:
+    """Keep the first of each resume seen twice (same bytes, or same text in another format)."""
+    first: dict[str, str] = {}
+    kept: list[Screened] = []
+    skipped: list[Skipped] = []
+    for outcome in outcomes:
+        if isinstance(outcome, Skipped):
+            skipped.append(outcome)
+            continue
+        original = first.get(outcome.sha256) or first.get(outcome.text_sha256)
+        if original is not None:
+            skipped.append(Skipped(outcome.source, f"duplicate of {original}: scored once"))
+            continue
+        first[outcome.sha256] = first[outcome.text_sha256] = outcome.source
+        kept.append(outcome)
+    return kept, skipped
+
+
+def screen_files(
+    files: list[tuple[Path, str]],
+    taxonomy: Taxonomy,
+    *,
+    as_of: date,
+    limits: Limits,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> Iterator[Outcome]:
+    """Read and profile each file in a worker process, each under the per-file time limit."""
+    from pebble import ProcessExpired, ProcessPool
+
+    from screener.match import skill_index
+
+    if not files:
+        return
+    skill_index(taxonomy)  # built (or loaded) once here; forked workers inherit it
+    count = max(1, min(workers or os.cpu_count() or 1, len(files)))
+    with ProcessPool(
+        max_workers=count,
+        initializer=_init_worker,
+        initargs=(taxonomy, as_of, limits),
+        context=_context(),
+    ) as pool:
+        futures: dict[Any, str] = {
+            pool.schedule(_screen_file, args=(str(path), source), timeout=limits.timeout): source
+            for path, source in files
+        }
+        for done, future in enumerate(as_completed(futures), start=1):
+            source = futures[future]
+            try:
+                yield from future.result()
+            except TimeoutError:
+                yield Skipped(source, f"took longer than {limits.timeout:g} s to read: stopped")
+            except ProcessExpired as exc:
+                yield Skipped(source, f"the reader crashed on this file (exit code {exc.exitcode})")
+            except Exception as exc:  # a bug met on one file must not lose the other results
+                yield Skipped(
+                    source, f"internal error while reading ({type(exc).__name__}); please report it"
+                )
+            if progress is not None:
+                progress(done, len(files), source)
+
+
+def _context() -> Any:
+    # fork shares the compiled SkillIndex with the workers at no cost; elsewhere each worker
+    # loads it from the disk cache.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(taxonomy: Taxonomy, as_of: date, limits: Limits) -> None:
+    from screener.match import skill_index
+
+    _WORKER.update(index=skill_index(taxonomy), as_of=as_of, limits=limits)
+
+
+def _screen_file(path: str, source: str) -> list[Outcome]:
+    """Worker side: read one file (a ZIP gives several) and profile what can be read."""
+    from screener.match import profile_document
+
+    out: list[Outcome] = []
+    for item in read_file(Path(path), source, _WORKER["limits"]):
+        if isinstance(item, Skipped):
+            out.append(item)
+        else:
+            out.append(screened(item, profile_document(item, _WORKER["index"], _WORKER["as_of"])))
+    return out
+
+
+def screened(doc: Document, profile: Profile) -> Screened:
+    """The parts of a read document that the batch keeps."""
+    words = " ".join(doc.normalized.text.casefold().split())
+    return Screened(
+        source=doc.source,
+        sha256=doc.sha256,
+        text_sha256=hashlib.sha256(words.encode("utf-8")).hexdigest(),
+        format=doc.format,
+        candidate=doc.candidate,
+        contact=doc.contact,
+        profile=profile,
     )
 
 

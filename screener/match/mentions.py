@@ -10,24 +10,25 @@ from itertools import groupby
 
 from screener.config.taxonomy import Taxonomy, implications
 from screener.config.variants import fold
+from screener.ingest.document import Document
 from screener.match.context import ambiguity_ok, confirmed, polarity
 from screener.match.index import RawMatch, SkillIndex
 from screener.match.profile import Mention, Profile, SkillEvidence
 from screener.text.education import find_degrees
 from screener.text.lines import line_bounds
-from screener.text.sections import Section, find_sections, section_at
+from screener.text.sections import section_at
 from screener.text.timeline import Role, explicit_years, find_roles, merged_months
 
 QUOTE_CHARS = 160
 
 
-def profile_document(
-    text: str, sections: tuple[Section, ...], index: SkillIndex, as_of: date
-) -> Profile:
-    """Build the Profile of one document's text."""
+def profile_document(doc: Document, index: SkillIndex, as_of: date) -> Profile:
+    """Build the Profile of one document: matching reads its normalised text, and mention
+    offsets are mapped back onto ``doc.text``."""
     taxonomy = index.taxonomy
+    text, sections = doc.normalized.text, doc.sections
     roles = find_roles(text, sections, as_of)
-    direct = find_mentions(text, sections, roles, index)
+    direct = find_mentions(doc, roles, index)
     mentions = direct + implied_mentions(direct, taxonomy)
     by_skill: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -54,17 +55,17 @@ def profile_document(
 
 def profile_text(text: str, taxonomy: Taxonomy, *, as_of: date | None = None) -> Profile:
     """Profile a resume given as text; mention offsets refer to ``text`` itself."""
+    from screener.ingest import read_text_document
     from screener.match.index import skill_index
 
-    return profile_document(text, find_sections(text), skill_index(taxonomy), as_of or date.today())
+    doc = read_text_document(text)
+    return profile_document(doc, skill_index(taxonomy), as_of or date.today())
 
 
-def find_mentions(
-    text: str, sections: tuple[Section, ...], roles: tuple[Role, ...], index: SkillIndex
-) -> list[Mention]:
+def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> list[Mention]:
     """Direct mentions: matcher hits that survive the ambiguity rules, with polarity."""
-    doc = index.make_doc(text)
-    hits = _disambiguate(text, index.find(doc), index.taxonomy)
+    text, sections = doc.normalized.text, doc.sections
+    hits = _disambiguate(text, index.find(index.make_doc(text)), index.taxonomy)
     newlines = [i for i, ch in enumerate(text) if ch == "\n"]
     lines = [bisect_right(newlines, hit.start) for hit in hits]
     per_line = Counter(lines)
@@ -84,12 +85,13 @@ def find_mentions(
             continue
         matched = text[hit.start : hit.end]
         method = "exact" if fold(matched) in index.name_keys[skill.id] else "alias"
+        start, end = doc.normalized.to_original(hit.start, hit.end)
         out.append(
             Mention(
                 skill_id=skill.id,
-                text=matched,
-                start=hit.start,
-                end=hit.end,
+                text=doc.text[start:end],
+                start=start,
+                end=end,
                 section=section,
                 method=method,
                 polarity=polarity(text, hit.start, hit.end),
