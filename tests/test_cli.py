@@ -98,21 +98,25 @@ def test_cli_score_json_matches_workbook(scored: tuple[Path, Path, str]) -> None
 def test_cli_score_lists_bad_files_and_keeps_the_rest(tmp_path: Path) -> None:
     folder = tmp_path / "inbox"
     folder.mkdir()
+    filler = "Worked on payment services for small shops, their invoices, refunds and reports. " * 2
     (folder / "good.txt").write_text(
-        "EXPERIENCE\nEngineer, 2019 - 2024\n- Python, Docker\n", encoding="utf-8"
+        f"EXPERIENCE\nEngineer, 2019 - 2024\n- Python, Docker\n{filler}", encoding="utf-8"
     )
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     formula = '=HYPERLINK("http://example.com","x") Python'
     (folder / "formula.md").write_text(
-        f"{formula}\n+1-555-0100 Docker containers\n", encoding="utf-8"
+        f"{formula}\n+1-555-0100 Docker containers\n{filler}", encoding="utf-8"
     )
     xlsx = tmp_path / "out.xlsx"
     result = runner.invoke(app, ["score", str(folder), "--out", str(xlsx)])
     assert result.exit_code == 0, result.output
     assert "Scored 2, skipped 2" in result.output
     errors = dict(_sheet_rows(xlsx, "Errors")[1:])
-    assert errors == {"empty.txt": "empty file", "scan.png": "unsupported file type '.png'"}
+    assert errors == {
+        "empty.txt": "empty file",
+        "scan.png": "image file: no text to read; convert it to a PDF with text, or OCR it",
+    }
     quotes = {r[5] for r in _sheet_rows(xlsx, "Evidence")[1:]}
     assert {formula, "+1-555-0100 Docker containers"} <= quotes  # kept as text
     with zipfile.ZipFile(xlsx) as zf:

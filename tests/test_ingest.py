@@ -7,24 +7,32 @@ from pathlib import Path
 
 import pytest
 
-from screener.ingest import Document, Skipped, discover, guess_candidate, read_document
+from screener.ingest import Document, Limits, Skipped, discover, read_file
+from screener.ingest.contact import guess_name
 from screener.text.sections import find_sections
 
-RESUME = "Ana Lima\n\nSUMMARY\nEngineer.\n\nEXPERIENCE\nDeveloper, 2019 - 2024\n- Python\n"
+RESUME = (
+    "Ana Lima\n\nSUMMARY\nBackend engineer who builds payment systems for small shops.\n\n"
+    "EXPERIENCE\nDeveloper, Initech, 2019 - 2024\n- Python services for payments and invoices\n"
+)
+
+
+def read_document(path: Path) -> Document | Skipped:
+    (result,) = read_file(path, path.name, Limits())
+    return result
 
 
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
         (RESUME.encode("utf-8"), RESUME),
-        (codecs.BOM_UTF8 + "Zoë Café\n".encode(), "Zoë Café\n"),
-        ("Zoë Café\n".encode("utf-16"), "Zoë Café\n"),
-        ("Zoë Café – naïve\n".encode("cp1252"), "Zoë Café – naïve\n"),
-        (b"Line one\r\nLine two\rLine three\x07\x1b\n", "Line one\nLine two\nLine three\n"),
+        (codecs.BOM_UTF8 + ("Zoë Café\n" + RESUME).encode(), "Zoë Café\n" + RESUME),
+        (("Zoë Café\n" + RESUME).encode("utf-16"), "Zoë Café\n" + RESUME),
+        (("Zoë Café – naïve\n" + RESUME).encode("cp1252"), "Zoë Café – naïve\n" + RESUME),
     ],
-    ids=["utf8", "utf8-bom", "utf16-bom", "cp1252", "controls-and-line-ends"],
+    ids=["utf8", "utf8-bom", "utf16-bom", "cp1252"],
 )
-def test_ingest_decodes_and_cleans_text(tmp_path: Path, data: bytes, expected: str) -> None:
+def test_ingest_decodes_text(tmp_path: Path, data: bytes, expected: str) -> None:
     path = tmp_path / "cv.txt"
     path.write_bytes(data)
     doc = read_document(path)
@@ -32,14 +40,34 @@ def test_ingest_decodes_and_cleans_text(tmp_path: Path, data: bytes, expected: s
     assert doc.text == expected
 
 
+def test_ingest_normalises_for_matching_but_keeps_the_original(tmp_path: Path) -> None:
+    raw = RESUME.replace("\n", "\r\n") + "Tools:\x07 Kuber\u00adnetes,\u00a0\u00a0Docker\x1b\r\n"
+    path = tmp_path / "cv.txt"
+    path.write_text(raw, encoding="utf-8", newline="")
+    doc = read_document(path)
+    assert isinstance(doc, Document)
+    assert doc.text == raw
+    assert "\r" not in doc.normalized.text
+    assert "\x07" not in doc.normalized.text
+    assert doc.normalized.text.endswith("Tools: Kubernetes, Docker\n")
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
         ("empty.txt", b"", "empty file"),
         ("blank.md", b"  \n\n\t ", "empty file"),
-        ("binary.txt", b"\x00\x01\x02PK\x03\x04" * 50, "binary content in a text file"),
-        ("scan.png", b"\x89PNG\r\n\x1a\n", "unsupported file type '.png'"),
-        ("README", b"hello", "unsupported file type 'README'"),
+        (
+            "binary.txt",
+            b"\x00\x01\x02\x03\x04" * 50,
+            "not a readable document: 'binary.txt' holds binary data",
+        ),
+        (
+            "scan.png",
+            b"\x89PNG\r\n\x1a\n" + b"\x00" * 64,
+            "image file: no text to read; convert it to a PDF with text, or OCR it",
+        ),
+        ("note.txt", b"Call me back.", "almost no text (under 20 words): needs manual review"),
     ],
 )
 def test_ingest_skips_unusable_files_with_a_reason(
@@ -87,4 +115,4 @@ def test_ingest_sections_from_heading_variants(heading: str, name: str) -> None:
     ],
 )
 def test_ingest_candidate_name_or_file_name(text: str, expected: str) -> None:
-    assert guess_candidate(text, "cv.txt") == expected
+    assert (guess_name(text) or "cv") == expected
