@@ -78,8 +78,8 @@ def find_gutter(rects: Sequence[Rect], width: float) -> float | None:
     Both sides must hold text whose left edges line up (a column), so right-aligned dates on a
     one-column page are not mistaken for a second column.
     """
-    if len(rects) < 8:
-        return None
+    if len(rects) < 8 or max(r[0] for r in rects) < width * 0.3:
+        return None  # too little text, or every line starts at the left: one column
     lefts = sorted(r[0] for r in rects)
     rights = sorted(r[2] for r in rects)
     best: tuple[int, float] | None = None

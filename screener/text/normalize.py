@@ -21,10 +21,11 @@ _LINE_END_CHARS = "\r\u2028\u2029\x0b\x0c\x85"
 _DROPPED = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None) | dict.fromkeys(
     [*range(0x09), *range(0x0E, 0x20), 0x7F], None
 )
-_BULLETS = re.compile(
-    r"(?m)^([ \t]*)[\u2022\u2023\u2043\u25aa\u25ab\u25cf\u25cb\u25e6\u25a0\u25a1"
-    r"\u2219\u00b7\u27a2\u2794\u25ba\u25b8\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2713]"
+_BULLET_CHARS = (
+    "\u2022\u2023\u2043\u25aa\u25ab\u25cf\u25cb\u25e6\u25a0\u25a1\u2219\u00b7\u27a2\u2794"
+    "\u25ba\u25b8\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u2713"
 )
+_BULLETS = re.compile(rf"(?m)^([ \t]*)[{_BULLET_CHARS}]")
 _HYPHENATED = re.compile(r"(?<=[a-z])-\n[ \t]*(?=[a-z])")
 # Only runs that change: a single plain space inside a line is left alone (and not visited);
 # spaces before a line end go.
@@ -73,23 +74,41 @@ def _back(offset: int, edits: tuple[Edit, ...]) -> int:
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching, keeping the map back to it."""
-    steps: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
-        (_CLEANUP, _clean),
-        (_BULLETS, lambda m: m.group(1) + "\u2022"),
-        (_HYPHENATED, lambda m: ""),
-        (_SPACES, lambda m: "" if m.string[m.end() : m.end() + 1] == "\n" else " "),
-        (_BLANK_LINES, lambda m: "\n\n"),
+    # Each pass runs only when a cheap substring test says it can change something: most
+    # resumes need two or three of them.
+    steps: list[tuple[Callable[[str], bool], re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+        (_needs_cleanup, _CLEANUP, _clean),
+        (_has_bullets, _BULLETS, lambda m: m.group(1) + "\u2022"),
+        (lambda t: "-\n" in t, _HYPHENATED, lambda m: ""),
+        (
+            lambda t: "  " in t or "\t" in t or " \n" in t,
+            _SPACES,
+            lambda m: "" if m.string[m.end() : m.end() + 1] == "\n" else " ",
+        ),
+        (lambda t: "\n\n\n" in t, _BLANK_LINES, lambda m: "\n\n"),
     ]
     passes: list[tuple[Edit, ...]] = []
-    for pattern, replace in steps:
+    for needed, pattern, replace in steps:
         if pattern is _SPACES and _flattened(text):
             # Text whose lines were run together (some exports put a whole resume on one
             # line) keeps its structure only in wide gaps: make them line breaks.
             text, edits = _substitute(text, _WIDE_GAP, lambda m: "\n")
             passes.append(edits)
-        text, edits = _substitute(text, pattern, replace)
-        passes.append(edits)
+        if needed(text):
+            text, edits = _substitute(text, pattern, replace)
+            passes.append(edits)
     return Normalized(text, tuple(p for p in passes if p))
+
+
+_ASCII_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _needs_cleanup(text: str) -> bool:
+    return not text.isascii() or _ASCII_CONTROLS.search(text) is not None
+
+
+def _has_bullets(text: str) -> bool:
+    return not text.isascii() and any(ch in text for ch in _BULLET_CHARS)
 
 
 def _substitute(
