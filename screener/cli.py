@@ -104,6 +104,74 @@ def score_cli(
     )
 
 
+@app.command("profile")
+def profile_cli(
+    file: Annotated[Path, typer.Argument(help="One resume: PDF, DOCX, text, Markdown...")],
+    taxonomy: Annotated[
+        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
+) -> None:
+    """Show what one resume evidences: skills with quotes, dated roles, years of experience.
+
+    Example: screener profile sample_resumes/01_priya_raman_mlops_aws.md
+    """
+    import json
+    from dataclasses import asdict
+
+    from screener.errors import ScreenerError
+    from screener.ingest import Limits, Skipped, read_file
+    from screener.match import profile_document, skill_index
+
+    try:
+        when = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        raise _fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'") from None
+    if not file.is_file():
+        raise _fail(f"error: no such file: {file}")
+    loaded = _load_taxonomy(taxonomy)
+    try:
+        results = read_file(file, file.name, Limits())
+    except ScreenerError as exc:
+        raise _fail(f"error: {exc}") from None
+    index = skill_index(loaded)
+    for item in results:
+        if isinstance(item, Skipped):
+            typer.echo(f"{item.source}: skipped: {item.reason}", err=True)
+            continue
+        profile = profile_document(item, index, when)
+        if as_json:
+            typer.echo(
+                json.dumps(
+                    {"file": item.source, **asdict(profile)},
+                    default=str,
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            continue
+        typer.echo(
+            f"{item.source}: {item.candidate}; {profile.years:.1f} years, "
+            f"{profile.ml_years:.1f} in roles with ML work"
+        )
+        for role in profile.roles:
+            typer.echo(
+                f"  role: {role.start:%Y-%m} to {role.end:%Y-%m} ({role.months} months) "
+                f"{role.title}"
+            )
+        for evidence in profile.skills.values():
+            first = evidence.mentions[0]
+            typer.echo(
+                f"  {evidence.name} [{evidence.skill_id}] x{len(evidence.mentions)}: "
+                f'{first.method}, {first.polarity}, {first.section}: "{first.quote}"'
+            )
+    if not any(not isinstance(r, Skipped) for r in results):
+        raise typer.Exit(1)
+
+
 @app.command("validate")
 def validate_cli(
     paths: Annotated[

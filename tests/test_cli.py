@@ -175,3 +175,26 @@ def test_cli_help_does_not_import_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_cli_profile_shows_skills_roles_and_years(tmp_path: Path) -> None:
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "Jane Doe\n\nEXPERIENCE\nML Engineer, Acme, Jan 2020 - Present\n"
+        "- Deployed PyTorch models with Docker containers on Kubernetes.\n"
+        "- No experience with Terraform yet.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["profile", str(resume), "--as-of", "2026-11-01", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["total_months"] == 83
+    skills = data["skills"]
+    assert {"pytorch", "docker", "kubernetes"} <= set(skills)
+    assert [m["polarity"] for m in skills["terraform"]["mentions"]] == ["negated"]
+    mention = skills["kubernetes"]["mentions"][0]
+    assert resume.read_text(encoding="utf-8")[mention["start"] : mention["end"]] == "Kubernetes"
+    text = runner.invoke(app, ["profile", str(resume), "--as-of", "2026-11-01"])
+    assert "role: 2020-01 to 2026-12 (83 months) ML Engineer, Acme, Jan 2020 - Present" in (
+        text.output
+    )

@@ -58,6 +58,12 @@ def test_match_finds_skills_and_avoids_traps(
         ("Coursework in Python.", "python", "hedged"),
         ("Zero-downtime rollouts with no downtime on Kubernetes.", "kubernetes", "positive"),
         ("Kubernetes: none yet.", "kubernetes", "negated"),
+        (
+            "Two years of machine learning in production with Docker containers.",
+            "docker",
+            "positive",
+        ),
+        ("Now learning Kubernetes.", "kubernetes", "hedged"),
     ],
 )
 def test_match_records_polarity(

@@ -17,7 +17,9 @@ _NEGATION_REACH = 6  # a negation cue governs at most this many words after it
 _NEGATION_AFTER = re.compile(r"^[\s:,-]*(?:none|n/a|not yet|no experience)\b", re.IGNORECASE)
 _HEDGE = re.compile(
     r"\b(?:familiar(?:ity)? with|exposure to|basic (?:knowledge|understanding|familiarity)"
-    r"|(?:currently |now )?learning|coursework|course(?:s)? (?:in|on)|intro(?:ductory)? course"
+    # "learning" alone is not a hedge: "machine learning", "deep learning" are skills.
+    r"|(?:currently|now|still|actively) learning|learning (?:to|about|the basics)"
+    r"|coursework|course(?:s)? (?:in|on)|intro(?:ductory)? course"
     r"|interested in|beginner|introduction to|some knowledge of|studying|self-taught basics)\b",
     re.IGNORECASE,
 )
