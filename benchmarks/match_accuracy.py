@@ -44,13 +44,16 @@ def main() -> None:
         doc = read_text_document(text, source=resume["id"])
         profile = profile_document(doc, index, AS_OF)
         positive = [
-            m for s in profile.skills.values() for m in s.mentions
+            m
+            for s in profile.skills.values()
+            for m in s.mentions
             if m.polarity == "positive" and m.method != "implied"
         ]
         tech = [s for s in resume["spans"] if s["label"] == "Tech Tools"]
         tolerated = [s for s in resume["spans"] if s["label"] in TOLERATED]
-        tech_skills = {r.skill_id for s in tech for r in resolve(" ".join(s["text"].split()),
-                                                                  taxonomy)}
+        tech_skills = {
+            r.skill_id for s in tech for r in resolve(" ".join(s["text"].split()), taxonomy)
+        }
         for span in tech:
             spans_total += 1
             if any(m.start < span["end"] and span["start"] < m.end for m in positive):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from screener.config.taxonomy import Ambiguity
 from screener.text.lines import line_bounds
@@ -105,5 +106,10 @@ def _has(window: str, words: set[str], cue: str) -> bool:
     cue = cue.lower()
     if " " not in cue:
         return cue in words
-    # A phrase cue must stand as whole words: "excel in" must not fire on "Excel including".
-    return re.search(rf"(?<![a-z0-9]){re.escape(cue)}(?![a-z0-9])", window) is not None
+    return cue in window and _phrase(cue).search(window) is not None
+
+
+@lru_cache(maxsize=4096)
+def _phrase(cue: str) -> re.Pattern[str]:
+    """A phrase cue as whole words: "excel in" must not fire on "Excel including"."""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(cue)}(?![a-z0-9])")
