@@ -64,3 +64,20 @@ def test_text_role_title_from_the_line_above_a_bare_date() -> None:
 )
 def test_text_explicit_years(text: str, years: float | None) -> None:
     assert explicit_years(text) == years
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end", "months"),
+    [
+        ("Producer 2005  Present: Freelance", date(2005, 1, 1), date(2026, 12, 1), 263),
+        ("Agent, September 2013  August 2016", date(2013, 9, 1), date(2016, 9, 1), 36),
+        ("Executive, May 2010 - till date", date(2010, 5, 1), date(2026, 12, 1), 199),
+        ("Engineer in Oracle (September 2017 onwards)", date(2017, 9, 1), date(2026, 12, 1), 111),
+        ("Cook, Peppes pizza, 2013-", date(2013, 1, 1), date(2026, 12, 1), 167),
+        ("Analyst, 2007 - Present", date(2007, 1, 1), date(2026, 12, 1), 239),
+    ],
+)
+def test_text_date_ranges_as_real_resumes_write_them(
+    line: str, start: date, end: date, months: int
+) -> None:
+    assert [(s, e, m) for s, e, _, m in roles_of(line)] == [(start, end, months)]

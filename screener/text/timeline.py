@@ -28,9 +28,18 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE = rf"(?:{_MONTH}\s*,?\s*(?:19|20)\d\d|(?:0?[1-9]|1[0-2])\s*/\s*(?:19|20)\d\d|(?:19|20)\d\d)"
-_NOW = r"(?:present|current(?:ly)?|now|today|date|ongoing)"
+_NOW = (
+    r"(?:present|current(?:ly)?|now|today|ongoing|(?:till|to|until)\s+(?:date|now)"
+    r"|to\s+the\s+present|date)"
+)
+# "Jan 2019 - Present", "2017 to 2020"; a separator lost in conversion leaves only spaces
+# ("2005  Present"); "September 2017 onwards" and a trailing "2013-" are open-ended.
 _RANGE = re.compile(
-    rf"(?P<start>{_DATE})\s*(?:-|\u2013|\u2014|to|until|till)\s*(?P<end>{_DATE}|{_NOW})\b",
+    rf"(?P<start>{_DATE})(?:"
+    rf"(?:\s*(?:-|\u2013|\u2014|to|until|till|through|thru)\s*|\s{{1,3}})"
+    rf"(?P<end>{_DATE}|{_NOW})\b"
+    r"|\s*(?P<open>onwards?|on\s+wards)\b"
+    r"|\s*[-\u2013\u2014]\s*(?P<dangling>(?=\n|$|[,;)])))",
     re.IGNORECASE,
 )
 _EXPLICIT_YEARS = re.compile(
@@ -112,13 +121,13 @@ def _parse_range(m: re.Match[str], as_of: date) -> tuple[date, date, bool] | Non
     start = parse_date(m["start"], is_end=False)
     if start is None:
         return None
-    if re.fullmatch(_NOW, m["end"], re.IGNORECASE):
-        end, current, precise = date(as_of.year, as_of.month, 1), True, True
-    else:
-        parsed_end = parse_date(m["end"], is_end=True)
-        if parsed_end is None:
-            return None
-        (end, precise), current = parsed_end, False
+    if m["end"] is None or re.fullmatch(_NOW, m["end"], re.IGNORECASE):
+        # Open to the as-of month, which counts: "2007 - Present" includes this month.
+        return start[0], _add_month(date(as_of.year, as_of.month, 1)), True
+    parsed_end = parse_date(m["end"], is_end=True)
+    if parsed_end is None:
+        return None
+    (end, precise), current = parsed_end, False
     if precise and start[1]:
         # Month-precise ranges are inclusive: "Jan 2019 - Dec 2019" is twelve months.
         end = _add_month(end)
