@@ -110,7 +110,7 @@ def mention_strength(m: Mention) -> float:
         base = min(base, HEDGED_CAP)
     if m.method == "implied":
         base *= m.weight * IMPLIED_FACTOR
-    return base
+    return base * m.confidence
 
 
 def best_evidence(profile: Profile, skill_id: str, min_years: float | None) -> Evidence | None:

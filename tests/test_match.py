@@ -130,3 +130,45 @@ def test_match_offsets_point_into_the_text(
         for m in evidence.mentions:
             assert text[m.start : m.end] == m.text
     assert "kubernetes" in profile.skills
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "confidence"),
+    [
+        ("Deployed services on Kubernates clusters.", "kubernetes", 0.9),
+        ("Wrote Teraform modules for the AWS infrastructure.", "terraform", 0.941),
+        ("Tracked experiments with ML flow.", "mlflow", 1.0),
+    ],
+)
+def test_match_fuzzy_fallback_finds_misspelt_names(
+    small_taxonomy: Taxonomy, text: str, skill: str, confidence: float
+) -> None:
+    profile = profile_text(text, small_taxonomy, as_of=AS_OF)
+    (mention,) = profile.skills[skill].mentions
+    assert (mention.method, mention.confidence) == ("fuzzy", confidence)
+    assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Packaged everything with Dokcer containers.",  # Docker is ambiguous: never fuzzy
+        "Wrote scripts in Pythn.",  # too short to guess
+        "Apache Airflw DAGs for ETL.",  # ambiguous
+    ],
+)
+def test_match_fuzzy_never_for_short_or_ambiguous_names(
+    small_taxonomy: Taxonomy, text: str
+) -> None:
+    profile = profile_text(text, small_taxonomy, as_of=AS_OF)
+    assert not [m for s in profile.skills.values() for m in s.mentions if m.method == "fuzzy"]
+
+
+def test_match_fuzzy_leaves_english_words_alone(taxonomy: Taxonomy) -> None:
+    text = (
+        "Our objective was market growth; I gave a presentation on protocols for the "
+        "container terminal, in design reviews with the sales force."
+    )
+    profile = profile_text(text, taxonomy, as_of=AS_OF)
+    fuzzy = [m.text for s in profile.skills.values() for m in s.mentions if m.method == "fuzzy"]
+    assert fuzzy == []

@@ -360,7 +360,10 @@ FUZZY_MIN_CHARS = 6
 def fuzzy_allowed(skill: Skill) -> bool:
     """Whether misspellings of ``skill`` may be fuzzy-matched.
 
-    Never for short names or ambiguous skills, whatever the data says: "Rust" is one letter
-    from "Rest", and an ambiguous word misspelt is noise.
+    Never for short names or ambiguous names, whatever the data says: "Rust" is one letter
+    from "Rest", and an ambiguous word misspelt is noise. A skill whose context rule covers
+    only some forms (Terraform's "TF") keeps fuzzy matching for its name.
     """
-    return skill.fuzzy and skill.ambiguity is None and len(skill.name) >= FUZZY_MIN_CHARS
+    rule = skill.ambiguity
+    ambiguous = rule is not None and (rule.forms is None or rule.applies_to(skill.name))
+    return skill.fuzzy and not ambiguous and len(skill.name) >= FUZZY_MIN_CHARS

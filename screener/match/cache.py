@@ -37,10 +37,10 @@ def _code_hash() -> str:
     from importlib.metadata import version
 
     from screener.config import taxonomy, variants
-    from screener.match import index
+    from screener.match import fuzzy, index
 
     digest = hashlib.sha256(f"{version('spacy')} {sys.version_info[:2]}".encode())
-    for module in (index, taxonomy, variants):
+    for module in (index, fuzzy, taxonomy, variants):
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from screener.config.taxonomy import Taxonomy, all_forms
 from screener.config.variants import fold
+from screener.match.fuzzy import FuzzyIndex, build_fuzzy
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -38,6 +39,7 @@ class SkillIndex:
         self._lower, self._orth = built.lower, built.orth
         self.name_keys = built.name_keys
         self.declared = built.declared
+        self.fuzzy = built.fuzzy
 
     def make_doc(self, text: str) -> Doc:
         """Tokenise ``text`` with the tuned tokenizer."""
@@ -75,6 +77,7 @@ class IndexParts:
     name_keys: dict[str, set[str]]
     # (skill id, folded form) -> (the form as declared, "name" or the alias kind)
     declared: dict[tuple[str, str], tuple[str, str]]
+    fuzzy: FuzzyIndex
 
 
 def build_parts(taxonomy: Taxonomy) -> IndexParts:
@@ -85,7 +88,12 @@ def build_parts(taxonomy: Taxonomy) -> IndexParts:
     nlp = spacy.blank("en")
     _tune_tokenizer(nlp)
     parts = IndexParts(
-        nlp, PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="ORTH"), {}, {}
+        nlp,
+        PhraseMatcher(nlp.vocab, attr="LOWER"),
+        PhraseMatcher(nlp.vocab, attr="ORTH"),
+        {},
+        {},
+        build_fuzzy(taxonomy),
     )
     forms: dict[bool, dict[str, list[str]]] = {False: defaultdict(list), True: defaultdict(list)}
     for skill in taxonomy:

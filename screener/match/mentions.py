@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from screener.config.taxonomy import Taxonomy, implications
 from screener.config.variants import fold
 from screener.ingest.document import Document
 from screener.match.context import ambiguity_ok, confirmed, polarity
+from screener.match.fuzzy import find_fuzzy
 from screener.match.index import RawMatch, SkillIndex
 from screener.match.profile import Mention, Profile, SkillEvidence
 from screener.text.education import find_degrees
 from screener.text.lines import line_bounds
 from screener.text.sections import section_at
 from screener.text.timeline import Role, explicit_years, find_roles, merged_months
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 QUOTE_CHARS = 160
 
@@ -63,15 +68,22 @@ def profile_text(text: str, taxonomy: Taxonomy, *, as_of: date | None = None) ->
 
 
 def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> list[Mention]:
-    """Direct mentions: matcher hits that survive the ambiguity rules, with polarity."""
+    """Direct mentions: matcher hits that survive the ambiguity rules, then fuzzy matches on
+    what no hit covered, each with its polarity."""
     text, sections = doc.normalized.text, doc.sections
-    hits = _disambiguate(text, index.find(index.make_doc(text)), index.taxonomy)
+    tokens = index.make_doc(text)
+    raw = index.find(tokens)
+    hits: list[tuple[RawMatch | FuzzyMatch, float]] = [
+        (h, 1.0) for h in _disambiguate(text, raw, index.taxonomy)
+    ]
+    hits += [(h, h.score / 100) for h in _fuzzy_hits(tokens, raw, index)]
+    hits.sort(key=lambda pair: pair[0].start)
     newlines = [i for i, ch in enumerate(text) if ch == "\n"]
-    lines = [bisect_right(newlines, hit.start) for hit in hits]
+    lines = [bisect_right(newlines, hit.start) for hit, _ in hits]
     per_line = Counter(lines)
     role_starts = [r.span_start for r in roles]
     out = []
-    for hit, line in zip(hits, lines, strict=True):
+    for (hit, confidence), line in zip(hits, lines, strict=True):
         skill = index.taxonomy.skills[hit.skill_id]
         section = section_at(sections, hit.start)
         if not ambiguity_ok(
@@ -84,7 +96,10 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
         ):
             continue
         matched = text[hit.start : hit.end]
-        method = "exact" if fold(matched) in index.name_keys[skill.id] else "alias"
+        if isinstance(hit, FuzzyMatch):
+            method = "fuzzy"
+        else:
+            method = "exact" if fold(matched) in index.name_keys[skill.id] else "alias"
         start, end = doc.normalized.to_original(hit.start, hit.end)
         out.append(
             Mention(
@@ -97,9 +112,36 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
                 polarity=polarity(text, hit.start, hit.end),
                 role=_role_at(roles, role_starts, hit.start),
                 quote=quote(text, hit.start, hit.end),
+                confidence=round(confidence, 3),
             )
         )
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyMatch:
+    """A fuzzy hit in the same shape as a matcher hit: skill id and character span."""
+
+    skill_id: str
+    start: int
+    end: int
+    score: float
+
+
+def _fuzzy_hits(tokens: Doc, raw: list[RawMatch], index: SkillIndex) -> list[FuzzyMatch]:
+    covered = [False] * len(tokens)
+    for hit in raw:  # also hits context later drops: "Dockers" is no misspelt "Docker"
+        covered[hit.token_start : hit.token_end] = [True] * (hit.token_end - hit.token_start)
+    words = [t.text for t in tokens]
+    return [
+        FuzzyMatch(
+            h.skill_id,
+            tokens[h.token_start].idx,
+            tokens[h.token_end - 1].idx + len(tokens[h.token_end - 1].text),
+            h.score,
+        )
+        for h in find_fuzzy(words, covered, index.fuzzy)
+    ]
 
 
 def _disambiguate(text: str, hits: list[RawMatch], taxonomy: Taxonomy) -> list[RawMatch]:

@@ -28,6 +28,7 @@ class Mention:
     quote: str
     weight: float = 1.0
     implied_by: str | None = None
+    confidence: float = 1.0  # below 1 for fuzzy matches: the rapidfuzz ratio / 100
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,147 @@
+"""Fuzzy fallback for misspelt product names ("Kubernates", "Teraform", "Grafanna").
+
+Only for long, unambiguous names of products (``fuzzy_allowed``; languages, frameworks,
+tools, platforms, services, databases: never concepts or soft skills), only on tokens no
+exact match covered, and never for an English word: "market" is not a misspelt Marketo, nor
+"objective" Objective-C. Candidates are blocked by their first two letters and length, so
+each word meets a few names, and results are cached per word.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from screener.config.taxonomy import (
+    FUZZY_MIN_CHARS,
+    SkillType,
+    Taxonomy,
+    all_forms,
+    fuzzy_allowed,
+)
+
+CUTOFF = 90.0  # rapidfuzz ratio; 90 lets one slip in a ten-letter name through
+PRODUCT_TYPES = {
+    SkillType.LANGUAGE,
+    SkillType.FRAMEWORK,
+    SkillType.LIBRARY,
+    SkillType.TOOL,
+    SkillType.PLATFORM,
+    SkillType.MANAGED_SERVICE,
+    SkillType.DATABASE,
+}
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+_STOP_WORDS = {"in", "on", "at", "to", "of", "by", "for", "and", "or", "the", "a", "an", "as"}
+# Words of trade that older dictionaries lack and that sit one letter from a product name.
+_MORE_ENGLISH = {"informatics", "bioinformatics", "analytics", "logistics", "telematics"}
+
+
+@dataclass(frozen=True, slots=True)
+class FuzzyHit:
+    """A misspelt name: skill, the tokens it covers and how close it came (0-100)."""
+
+    skill_id: str
+    token_start: int
+    token_end: int
+    score: float
+
+
+@dataclass(eq=False)
+class FuzzyIndex:
+    """One-word names of fuzzy-allowed skills, blocked by (first letter, length)."""
+
+    blocks: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=dict)
+
+    def closest(self, word: str) -> tuple[str, float] | None:
+        """The skill whose one-word name ``word`` most resembles, if close enough."""
+        return _closest(self, word)
+
+
+def build_fuzzy(taxonomy: Taxonomy) -> FuzzyIndex:
+    """Index the one-word forms of every skill that may be fuzzy-matched."""
+    blocks: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    words: dict[str, str] = {}
+    for skill in taxonomy:
+        if not fuzzy_allowed(skill) or skill.type not in PRODUCT_TYPES:
+            continue
+        for form, exact in all_forms(skill):
+            lowered = form.lower()
+            if exact or " " in lowered or len(lowered) < FUZZY_MIN_CHARS or not lowered.isalpha():
+                continue
+            if skill.ambiguity is not None and skill.ambiguity.applies_to(form):
+                continue
+            blocks[(lowered[:2], len(lowered))].append((lowered, skill.id))
+            words.setdefault(lowered, skill.id)
+    return FuzzyIndex(dict(blocks), words)
+
+
+@lru_cache(maxsize=65536)
+def _closest(index: FuzzyIndex, word: str) -> tuple[str, float] | None:
+    from rapidfuzz import fuzz, process
+
+    choices = [
+        candidate
+        for length in (len(word) - 1, len(word), len(word) + 1)
+        for candidate in index.blocks.get((word[:2], length), ())
+    ]
+    if not choices:
+        return None
+    best = process.extractOne(word, [c[0] for c in choices], scorer=fuzz.ratio, score_cutoff=CUTOFF)
+    if best is None:
+        return None
+    _, score, position = best
+    return choices[position][1], float(score)
+
+
+def find_fuzzy(tokens: Sequence[str], covered: Sequence[bool], index: FuzzyIndex) -> list[FuzzyHit]:
+    """Misspelt names among the uncovered tokens: one word close to a name, or two words
+    that joined make one ("ML flow")."""
+    hits: list[FuzzyHit] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].lower()
+        if covered[i] or not word.isalpha():
+            i += 1
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) and not covered[i + 1] else ""
+        nxt = following.lower()
+        joined = word + nxt
+        # "Mat Lab", "ML flow" join into a name; "in design" and "sales force" are English.
+        plain_english = (tokens[i] + following).islower() and is_english(word) and is_english(nxt)
+        if (
+            nxt.isalpha()
+            and joined in index.words
+            and word not in _STOP_WORDS
+            and not plain_english
+        ):
+            hits.append(FuzzyHit(index.words[joined], i, i + 2, 100.0))
+            i += 2
+            continue
+        if len(word) >= FUZZY_MIN_CHARS and word not in index.words and not is_english(word):
+            found = index.closest(word)
+            if found is not None:
+                hits.append(FuzzyHit(found[0], i, i + 1, found[1]))
+        i += 1
+    return hits
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2", "gcide"], lower=True, alpha=True))
+
+
+def is_english(word: str) -> bool:
+    """Whether ``word`` (lower case) is an English dictionary word or a regular inflection."""
+    words = _english()
+    if word in words or word in _MORE_ENGLISH:
+        return True
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and (stem in words or stem + "e" in words):
+            return True
+    return False
