@@ -116,3 +116,11 @@ def test_ingest_sections_from_heading_variants(heading: str, name: str) -> None:
 )
 def test_ingest_candidate_name_or_file_name(text: str, expected: str) -> None:
     assert (guess_name(text) or "cv") == expected
+
+
+def test_ingest_sub_heading_in_other_case_does_not_split_a_capitals_section() -> None:
+    text = (
+        "Ana Lima\nPROFESSIONAL EXPERIENCE\nLead, Acme, 2015 - 2020\nSelect achievements:\n"
+        "- Grew revenue\nEngineer, Initech, 2010 - 2015\nEDUCATION\nBSc Physics\n"
+    )
+    assert [s.name for s in find_sections(text)] == ["header", "experience", "education"]

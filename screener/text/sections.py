@@ -160,11 +160,10 @@ def heading_name(line: str, *, marked: bool) -> str | None:
     words naming a section keyword is one when it looks like a heading: all capitals, a
     trailing colon or a Markdown mark (``marked``), or every word capitalised.
     """
-    words = re.findall(r"[A-Za-z']+", line.replace("&", " and "))
+    words = _words(line)
     if not words or len(words) > 6:
         return None
-    phrase = " ".join(w.lower() for w in words)
-    known = _LOOKUP.get(phrase) or _LOOKUP.get(phrase.replace(" and ", " "))
+    known = known_heading(line)
     if known is not None:
         return known
     lowered = [w.lower() for w in words]
@@ -188,13 +187,22 @@ def find_sections(text: str) -> tuple[Section, ...]:
 
     Text before the first heading is the ``header`` section (name, contact details).
     """
-    marks: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str, bool]] = []
     for match in _CANDIDATE.finditer(text):
         title = match.group("title").strip()
         marked = bool(match.group("mark") or match.group("colon"))
         name = heading_name(title, marked=marked)
         if name is not None:
-            marks.append((match.start(), name, title))
+            found.append((match.start(), name, title, known_heading(title) is not None))
+    # Where the known headings are written in capitals, a guessed heading in other case is a
+    # sub-heading inside a section ("Select achievements:" under EXPERIENCE), not a new one.
+    known = [title for _, _, title, is_known in found if is_known]
+    capitals = len(known) >= 2 and sum(t.isupper() for t in known) >= 2 * len(known) / 3
+    marks = [
+        (start, name, title)
+        for start, name, title, is_known in found
+        if is_known or not capitals or title.isupper()
+    ]
     sections: list[Section] = []
     first = marks[0][0] if marks else len(text)
     if first > 0:
@@ -203,6 +211,16 @@ def find_sections(text: str) -> tuple[Section, ...]:
         end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
         sections.append(Section(name, heading, start, end))
     return tuple(sections)
+
+
+def _words(line: str) -> list[str]:
+    return re.findall(r"[A-Za-z']+", line.replace("&", " and "))
+
+
+def known_heading(line: str) -> str | None:
+    """The section a known heading phrase opens ("Work History" -> experience), if any."""
+    phrase = " ".join(w.lower() for w in _words(line))
+    return _LOOKUP.get(phrase) or _LOOKUP.get(phrase.replace(" and ", " "))
 
 
 def section_at(sections: tuple[Section, ...], offset: int) -> str:
