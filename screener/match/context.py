@@ -10,18 +10,36 @@ from screener.text.lines import line_bounds
 
 _CLAUSE_BREAK = re.compile(r"[.;!?\n•|]")
 _NEGATION = re.compile(
-    r"\b(?:no|not|never|without|lack(?:s|ing)?|none|nor|neither)\b"
-    r"(?!\s+(?:downtime|longer|more|less|later|fewer|single|manual|matter)\b)",
+    r"(?:\b(?:no|not|never|without|lack(?:s|ing)?|none|nor|neither|cannot)\b|n't\b)"
+    # "no downtime", "not only ... but also", "no-code", "without any outages" negate nothing
+    r"(?!\s+(?:downtime|longer|more|less|later|fewer|single|manual|matter|only|loss|"
+    r"any\s+(?:outages?|downtime|incidents?|errors?|issues?|loss))\b|-)",
     re.IGNORECASE,
 )
 _NEGATION_REACH = 6  # a negation cue governs at most this many words after it
-_NEGATION_AFTER = re.compile(r"^[\s:,-]*(?:none|n/a|not yet|no experience)\b", re.IGNORECASE)
+_NEGATION_AFTER = re.compile(
+    r"^[\s:,(-]*(?:none|n/a|not yet|no (?:hands-on |professional |prior )?experience)\b",
+    re.IGNORECASE,
+)
 _HEDGE = re.compile(
     r"\b(?:familiar(?:ity)? with|exposure to|basic (?:knowledge|understanding|familiarity)"
     # "learning" alone is not a hedge: "machine learning", "deep learning" are skills.
     r"|(?:currently|now|still|actively) learning|learning (?:to|about|the basics)"
     r"|coursework|course(?:s)? (?:in|on)|intro(?:ductory)? course"
-    r"|interested in|beginner|introduction to|some knowledge of|studying|self-taught basics)\b",
+    r"|interested in|beginner|introduction to|some knowledge of|studying|self-taught basics"
+    r"|limited (?:experience|exposure|knowledge) (?:with|of|in|to))\b",
+    re.IGNORECASE,
+)
+# "Learning Terraform": learning right before the skill, unless it names a field of ML.
+_LEARNING_BEFORE = re.compile(
+    r"(?<!machine )(?<!deep )(?<!reinforcement )(?<!transfer )(?<!federated )"
+    r"(?<!statistical )(?<!supervised )(?<!active )(?<!online )(?<!ensemble )"
+    r"\blearning\s*$",
+    re.IGNORECASE,
+)
+# A claim of strength after a hedge starts a new claim: "familiar with Istio and expert in X".
+_STRONG = re.compile(
+    r"\b(?:expert|proficient|strong|skilled|advanced|experienced|deep expertise)\b",
     re.IGNORECASE,
 )
 _HEDGE_AFTER = re.compile(
@@ -50,7 +68,10 @@ def polarity(text: str, start: int, end: int) -> str:
     near = " ".join(before.split()[-_NEGATION_REACH:])
     if _NEGATION.search(near) or _NEGATION_AFTER.match(text[end:hi]):
         return "negated"
-    if _HEDGE.search(before) or _HEDGE_AFTER.match(text[end:hi]):
+    hedges = list(_HEDGE.finditer(before))
+    if hedges and not _STRONG.search(before, hedges[-1].end()):
+        return "hedged"
+    if _LEARNING_BEFORE.search(before) or _HEDGE_AFTER.match(text[end:hi]):
         return "hedged"
     return "positive"
 
