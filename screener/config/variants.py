@@ -22,6 +22,7 @@ def surface_variants(text: str) -> list[str]:
     bases = [text]
     if _AMPERSAND.search(text):
         bases.append(_AMPERSAND.sub(" and ", text))
+        bases.append(_AMPERSAND.sub("&", text))  # Weights&Biases
     elif _AND.search(text):
         bases.append(_AND.sub(" & ", text))
     out: list[str] = []

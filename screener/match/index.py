@@ -115,8 +115,9 @@ def _tune_tokenizer(nlp: Any) -> None:
 
     C#/F# stay whole; brackets glued to words split (``Kubernetes(EKS)``), as does
     ``C++/CUDA``; a version glued to a name of two or more letters splits off (``Python3.10``,
-    ``HTML5``, ``YOLOv8``, ``Oracle10g``) while one-letter names keep theirs (``S3``, ``R2``,
-    ``x86``). Patterns go through the same tokenizer, so ``EC2`` still matches ``EC2``.
+    ``HTML5``, ``YOLOv8``, ``Oracle10g``, ``C++17``) while one-letter names keep theirs
+    (``S3``, ``R2``, ``x86``); a full stop after a capital ("in R.") is not part of the name.
+    Patterns go through the same tokenizer, so ``EC2`` still matches ``EC2``.
     """
     from spacy.util import compile_infix_regex, compile_suffix_regex
 
@@ -124,7 +125,12 @@ def _tune_tokenizer(nlp: Any) -> None:
         nlp.tokenizer.add_special_case(special, [{"ORTH": special}])
     infixes = [*nlp.Defaults.infixes, r"[\(\)\[\]\{\}]", r"(?<=[+#])/(?=\w)"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z]{2})v?\d+(?:\.\d+)*[a-z]?$"]
+    suffixes = [
+        *nlp.Defaults.suffixes,
+        r"(?<=[A-Za-z]{2})v?\d+(?:\.\d+)*[a-z]?$",
+        r"(?<=[A-Z&])\.$",  # a sentence's full stop after "R", "C" or "W&B"
+        r"(?<=\+\+)\d{2}$",  # C++17, C++20
+    ]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
