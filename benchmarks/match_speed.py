@@ -15,12 +15,11 @@ Reports the median documents per second of each and the ratio.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 from datetime import date
 from pathlib import Path
 
 from _data import DEFAULT_DATA, dotin_resumes
+from _timing import race
 from flashtext import KeywordProcessor
 
 from screener import load_taxonomy
@@ -54,20 +53,13 @@ def main() -> None:
         for doc in documents:
             profile_document(doc, index, as_of)
 
-    rates: dict[str, list[float]] = {"flashtext": [], "screener profile": []}
     screener_run()  # warm caches
-    for _ in range(args.rounds):
-        for name, run in (("flashtext", flashtext_run), ("screener profile", screener_run)):
-            started = time.perf_counter()
-            run()
-            rates[name].append(len(texts) / (time.perf_counter() - started))
-    print(f"{len(texts)} resumes, {len(taxonomy)} skills, {forms} forms")
-    medians = {name: statistics.median(v) for name, v in rates.items()}
-    for name, values in rates.items():
-        print(
-            f"{name:17s} median {medians[name]:7.1f} docs/s  "
-            f"(rounds: {', '.join(f'{v:.0f}' for v in values)})"
-        )
+    print(f"{len(texts)} resumes, {len(taxonomy)} skills, {forms} forms; documents per second:")
+    medians = race(
+        {"flashtext": flashtext_run, "screener profile": screener_run},
+        rounds=args.rounds,
+        items=len(texts),
+    )
     print(f"ratio screener / flashtext: {medians['screener profile'] / medians['flashtext']:.2f}")
 
 

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
+from _timing import race
 from fpdf import FPDF
 
 from screener.ingest import Limits, read_file
@@ -139,18 +138,12 @@ def main() -> None:
         paths = [Path(tmp) / f"resume-{i:04d}.pdf" for i in range(args.files)]
         for path in paths:
             make_pdf(path, rng)
-        timings: dict[str, list[float]] = {"bare pypdfium2": [], "screener read": []}
         ours(paths[:5])  # warm the imports
-        for _ in range(args.rounds):
-            for name, run in (("bare pypdfium2", bare), ("screener read", ours)):
-                started = time.perf_counter()
-                run(paths)
-                timings[name].append(len(paths) / (time.perf_counter() - started))
-    medians = {name: statistics.median(values) for name, values in timings.items()}
-    for name, values in timings.items():
-        print(
-            f"{name:15s} median {medians[name]:7.1f} files/s  "
-            f"(rounds: {', '.join(f'{v:.0f}' for v in values)})"
+        print(f"{len(paths)} two-page PDFs; files per second:")
+        medians = race(
+            {"bare pypdfium2": lambda: bare(paths), "screener read": lambda: ours(paths)},
+            rounds=args.rounds,
+            items=len(paths),
         )
     print(f"ratio ours / bare: {medians['screener read'] / medians['bare pypdfium2']:.2f}")
 
