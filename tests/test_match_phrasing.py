@@ -188,26 +188,8 @@ TRAP_WORDS: list[object] = [
     ("Wrote TF modules for AWS infrastructure.", {"terraform": P, "aws": P}, {"tensorflow"}),
     ("Ran the TF plan and apply in CI.", {"terraform": P}, {"tensorflow"}),
     ("Fine-tuned CNNs in TF 2.x with Keras.", {"tensorflow": P, "keras": P}, {"terraform"}),
-    pytest.param(
-        "Tools: TF, Ansible, Packer",
-        {"terraform": P, "ansible": P},
-        {"tensorflow"},
-        marks=pytest.mark.xfail(
-            reason="Terraform's confirm cues lack the IaC tools listed beside it (Ansible, "
-            "Packer), so the shared form 'TF' is confirmed for neither skill and dropped",
-            strict=True,
-        ),
-    ),
-    pytest.param(
-        "Frameworks: TF, PyTorch, JAX",
-        {"tensorflow": P, "pytorch": P},
-        {"terraform"},
-        marks=pytest.mark.xfail(
-            reason="TensorFlow's confirm cues lack the ML frameworks listed beside it "
-            "(PyTorch, JAX), so the shared form 'TF' is confirmed for neither skill and dropped",
-            strict=True,
-        ),
-    ),
+    ("Tools: TF, Ansible, Packer", {"terraform": P, "ansible": P}, {"tensorflow"}),
+    ("Frameworks: TF, PyTorch, JAX", {"tensorflow": P, "pytorch": P}, {"terraform"}),
     # ML as machine learning; GCP as Good Clinical Practice
     ("Built ML models for churn prediction.", {"machine-learning": P}, set()),
     ("ML engineer building recommendation models.", {"machine-learning": P}, set()),

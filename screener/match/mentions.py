@@ -145,20 +145,37 @@ def _fuzzy_hits(tokens: Doc, raw: list[RawMatch], index: SkillIndex) -> list[Fuz
 
 
 def _disambiguate(text: str, hits: list[RawMatch], taxonomy: Taxonomy) -> list[RawMatch]:
-    """Keep a form shared by several skills only for the one skill its context confirms."""
+    """Keep a form shared by several skills only for the one skill its context confirms:
+    a confirming word nearby, or another skill on the line of the same kind ("TF, Ansible,
+    Packer" is Terraform; "TF, PyTorch, JAX" is TensorFlow)."""
     out = []
-    for _, group in groupby(hits, key=lambda h: (h.start, h.end)):
-        candidates = list(group)
+    groups = [list(group) for _, group in groupby(hits, key=lambda h: (h.start, h.end))]
+    for candidates in groups:
         if len(candidates) > 1:
+            facets = _line_facets(text, candidates[0], groups, taxonomy)
             candidates = [
                 h
                 for h in candidates
                 if confirmed(taxonomy.skills[h.skill_id].ambiguity, text, h.start, h.end)
+                or facets & set(taxonomy.skills[h.skill_id].facets)
             ]
             if len(candidates) != 1:
                 continue
         out += candidates
     return out
+
+
+def _line_facets(
+    text: str, shared: RawMatch, groups: list[list[RawMatch]], taxonomy: Taxonomy
+) -> set[str]:
+    """Facets of the unshared skills on the same line as a shared form."""
+    lo, hi = line_bounds(text, shared.start, shared.end)
+    return {
+        facet
+        for group in groups
+        if len(group) == 1 and lo <= group[0].start < hi
+        for facet in taxonomy.skills[group[0].skill_id].facets
+    }
 
 
 def _role_at(roles: tuple[Role, ...], starts: list[int], offset: int) -> int | None:
