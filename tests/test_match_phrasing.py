@@ -47,16 +47,7 @@ TRAP_WORDS: list[object] = [
     ("Delivered features ready to go on day one.", {}, {"go"}),
     ("Managed the go-live of the new ERP.", {}, {"go"}),
     ("Let go of legacy processes to go faster.", {}, {"go"}),
-    pytest.param(
-        "Built Go microservices; go-to engineer for on-call.",
-        {"go": P, "microservices": P},
-        set(),
-        marks=pytest.mark.xfail(
-            reason="a rejecting cue ('go-to') anywhere within 120 characters on the line "
-            "vetoes Go, even in another clause and although 'microservices' confirms it",
-            strict=True,
-        ),
-    ),
+    ("Built Go microservices; go-to engineer for on-call.", {"go": P, "microservices": P}, set()),
     # Spark / spark interest
     ("Built Spark jobs on Databricks for ETL.", {"apache-spark": P, "databricks": P}, set()),
     ("Wrote Spark applications in Scala.", {"apache-spark": P, "scala": P}, set()),

@@ -89,7 +89,7 @@ def ambiguity_ok(
     if rule is None or not rule.applies_to(text[start:end]):
         return True
     cues = _Cues(text, start, end)
-    if cues.any_of(rule.reject):
+    if _Cues(text, *clause_bounds(text, start, end), reach=0).any_of(rule.reject):
         return False
     if rule.level == "low":
         return True
@@ -107,16 +107,20 @@ def confirmed(rule: Ambiguity | None, text: str, start: int, end: int) -> bool:
     """
     if rule is None:
         return False
-    cues = _Cues(text, start, end)
-    return cues.any_of(rule.confirm) and not cues.any_of(rule.reject)
+    rejecting = _Cues(text, *clause_bounds(text, start, end), reach=0)
+    return _Cues(text, start, end).any_of(rule.confirm) and not rejecting.any_of(rule.reject)
 
 
 class _Cues:
-    """The words on a mention's line, within 120 characters either side."""
+    """The words on a span's line, within 120 characters either side of it.
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    Confirming words are looked for on the mention's line; rejecting words only in its
+    clause, so "go-to engineer" after a semicolon does not veto "Go microservices".
+    """
+
+    def __init__(self, text: str, start: int, end: int, *, reach: int = 120) -> None:
         line_start, line_end = line_bounds(text, start, end)
-        self.window = text[max(line_start, start - 120) : min(end + 120, line_end)].lower()
+        self.window = text[max(line_start, start - reach) : min(end + reach, line_end)].lower()
         self.words = set(_WORD.findall(self.window))
 
     def any_of(self, cues: list[str]) -> bool:
