@@ -53,16 +53,7 @@ TRAP_WORDS: list[object] = [
     ("Wrote Spark applications in Scala.", {"apache-spark": P, "scala": P}, set()),
     ("Designed workshops to spark interest in STEM among students.", {}, {"apache-spark"}),
     ("Helped spark interest in data literacy.", {}, {"apache-spark"}),
-    pytest.param(
-        "Processed 2 TB of clickstream logs a day with Spark.",
-        {"apache-spark": P},
-        set(),
-        marks=pytest.mark.xfail(
-            reason="bare 'Spark' is dropped: no other skill and none of its confirm cues is on "
-            "the line; data-volume words ('TB', 'logs', 'clickstream') are not cues",
-            strict=True,
-        ),
-    ),
+    ("Processed 2 TB of clickstream logs a day with Spark.", {"apache-spark": P}, set()),
     # Airflow / HVAC airflow
     ("Orchestrated ETL with Airflow DAGs.", {"apache-airflow": P}, set()),
     ("Wrote Airflow operators in Python.", {"apache-airflow": P, "python": P}, set()),
@@ -122,16 +113,7 @@ TRAP_WORDS: list[object] = [
     # Rust, Swift, Ruby, Dart, Julia
     ("Rewrote the parser in Rust for memory safety.", {"rust": P}, set()),
     ("Treated rust and corrosion on steel bridges.", {}, {"rust"}),
-    pytest.param(
-        "Wrote a CLI tool in Rust.",
-        {"rust": P},
-        set(),
-        marks=pytest.mark.xfail(
-            reason="bare 'Rust' is dropped: 'wrote', 'CLI' and 'tool' are not among its "
-            "confirm cues and no other skill is on the line",
-            strict=True,
-        ),
-    ),
+    ("Wrote a CLI tool in Rust.", {"rust": P}, set()),
     ("Built iOS apps in Swift.", {"swift": P, "ios": P}, set()),
     ("Gave a swift response to customer complaints.", {}, {"swift"}),
     ("Handled SWIFT transfers and IBAN validation.", {}, {"swift"}),
@@ -146,16 +128,7 @@ TRAP_WORDS: list[object] = [
     ("Tracked inventory in Microsoft Excel spreadsheets.", {"microsoft-excel": P}, set()),
     ("I excel at stakeholder communication.", {}, {"microsoft-excel"}),
     ("Strive to excel in every project.", {}, {"microsoft-excel"}),
-    pytest.param(
-        "Exported the pivot reports to Excel.",
-        {"microsoft-excel": P},
-        set(),
-        marks=pytest.mark.xfail(
-            reason="the reject cue 'to excel' (the verb) matches 'to Excel' (the app) "
-            "case-insensitively and vetoes it despite the confirm cue 'pivot'",
-            strict=True,
-        ),
-    ),
+    ("Exported the pivot reports to Excel.", {"microsoft-excel": P}, set()),
     # Jenkins the surname
     ("Configured Jenkins pipelines for CI.", {"jenkins": P}, set()),
     ("Built Jenkins jobs and Jenkinsfiles for the monorepo.", {"jenkins": P}, set()),
@@ -255,16 +228,7 @@ HEDGING: list[object] = [
     ("Python (basic), SQL (advanced)", {"python": H, "sql": P}, set()),
     ("Expert in Python; exposure to Scala.", {"python": P, "scala": H}, set()),
     ("Hands-on with Kubernetes, familiar with Istio.", {"kubernetes": P, "istio": H}, set()),
-    pytest.param(
-        "Currently learning Rust.",
-        {"rust": H},
-        set(),
-        marks=pytest.mark.xfail(
-            reason="bare 'Rust' is dropped: 'learning' is not among its confirm cues and no "
-            "other skill is on the line",
-            strict=True,
-        ),
-    ),
+    ("Currently learning Rust.", {"rust": H}, set()),
     ("Learning Terraform in my spare time.", {"terraform": H}, set()),
     ("Limited experience with Kubernetes.", {"kubernetes": H}, set()),
     ("Familiar with Istio and expert in Kubernetes.", {"istio": H, "kubernetes": P}, set()),
