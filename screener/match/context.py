@@ -17,6 +17,8 @@ _NEGATION = re.compile(
     re.IGNORECASE,
 )
 _NEGATION_REACH = 6  # a negation cue governs at most this many words after it
+# A comma and a new action end a negation's reach: "without Airflow, using cron and Python".
+_SCOPE_END = re.compile(r",\s*(?:using|then|instead|but|relying|with|via|through)\b", re.IGNORECASE)
 _NEGATION_AFTER = re.compile(
     r"^[\s:,(-]*(?:none|n/a|not yet|no (?:hands-on |professional |prior )?experience)\b",
     re.IGNORECASE,
@@ -66,7 +68,10 @@ def polarity(text: str, start: int, end: int) -> str:
     lo, hi = clause_bounds(text, start, end)
     before = text[lo:start]
     near = " ".join(before.split()[-_NEGATION_REACH:])
-    if _NEGATION.search(near) or _NEGATION_AFTER.match(text[end:hi]):
+    negation = _NEGATION.search(near)
+    if negation and not _SCOPE_END.search(near, negation.end()):
+        return "negated"
+    if _NEGATION_AFTER.match(text[end:hi]):
         return "negated"
     hedges = list(_HEDGE.finditer(before))
     if hedges and not _STRONG.search(before, hedges[-1].end()):
