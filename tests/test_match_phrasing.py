@@ -17,8 +17,6 @@ from tests.conftest import AS_OF
 
 P, H, N = "positive", "hedged", "negated"
 
-# Causes shared by several rows.
-
 # (sentence, {skill id: polarity of its first direct mention}, skill ids with no direct mention),
 # bare or wrapped in pytest.param.
 Row = tuple[str, dict[str, str], set[str]]
