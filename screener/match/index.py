@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from screener.config.taxonomy import Taxonomy, all_forms
 from screener.config.variants import fold
 from screener.match.fuzzy import FuzzyIndex, build_fuzzy
+from screener.match.tokenizer import SkillTokenizer
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +36,15 @@ class SkillIndex:
         self.taxonomy = taxonomy
         built = parts or build_parts(taxonomy)
         self.parts = built
-        self.nlp = built.nlp
         self._lower, self._orth = built.lower, built.orth
+        self._tokenizer = SkillTokenizer(built.vocab)
         self.name_keys = built.name_keys
         self.declared = built.declared
         self.fuzzy = built.fuzzy
 
     def make_doc(self, text: str) -> Doc:
-        """Tokenise ``text`` with the tuned tokenizer."""
-        return self.nlp.make_doc(text)
+        """Tokenise ``text`` the way the patterns were tokenised."""
+        return self._tokenizer(text)
 
     def find(self, doc: Doc) -> list[RawMatch]:
         """All hits in ``doc``, overlapping ones resolved so the longest span wins.
@@ -51,7 +52,7 @@ class SkillIndex:
         A form shared by two skills (``TF``) yields one hit per skill on the same span;
         context decides between them later.
         """
-        strings = self.nlp.vocab.strings
+        strings = self.parts.vocab.strings
         found: list[tuple[int, int, int]] = [*self._lower(doc), *self._orth(doc)]
         hits = {(start, end, key) for key, start, end in found}
         taken = bytearray(len(doc))
@@ -71,7 +72,7 @@ class SkillIndex:
 class IndexParts:
     """Everything compiled from a taxonomy: what the disk cache stores."""
 
-    nlp: Language
+    vocab: Vocab
     lower: PhraseMatcher
     orth: PhraseMatcher
     name_keys: dict[str, set[str]]
@@ -85,10 +86,9 @@ def build_parts(taxonomy: Taxonomy) -> IndexParts:
     import spacy
     from spacy.matcher import PhraseMatcher
 
-    nlp = spacy.blank("en")
-    _tune_tokenizer(nlp)
+    nlp = spacy.blank("en")  # its vocabulary knows how English words lower-case
     parts = IndexParts(
-        nlp,
+        nlp.vocab,
         PhraseMatcher(nlp.vocab, attr="LOWER"),
         PhraseMatcher(nlp.vocab, attr="ORTH"),
         {},
@@ -103,35 +103,11 @@ def build_parts(taxonomy: Taxonomy) -> IndexParts:
             parts.declared.setdefault((skill.id, fold(alias.text)), (alias.text, str(alias.kind)))
         for text, exact in all_forms(skill):
             forms[exact][skill.id].append(text)
-    tokenizer: Any = nlp.tokenizer
+    tokenizer = SkillTokenizer(nlp.vocab)
     for exact, matcher in ((False, parts.lower), (True, parts.orth)):
         for skill_id, texts in forms[exact].items():
             matcher.add(skill_id, list(tokenizer.pipe(texts)))
     return parts
-
-
-def _tune_tokenizer(nlp: Any) -> None:
-    """Tokenise the way skills are written.
-
-    C#/F# stay whole; brackets glued to words split (``Kubernetes(EKS)``), as does
-    ``C++/CUDA``; a version glued to a name of two or more letters splits off (``Python3.10``,
-    ``HTML5``, ``YOLOv8``, ``Oracle10g``, ``C++17``) while one-letter names keep theirs
-    (``S3``, ``R2``, ``x86``); a full stop after a capital ("in R.") is not part of the name.
-    Patterns go through the same tokenizer, so ``EC2`` still matches ``EC2``.
-    """
-    from spacy.util import compile_infix_regex, compile_suffix_regex
-
-    for special in ("C#", "F#", "c#", "f#"):
-        nlp.tokenizer.add_special_case(special, [{"ORTH": special}])
-    infixes = [*nlp.Defaults.infixes, r"[\(\)\[\]\{\}]", r"(?<=[+#])/(?=\w)"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    suffixes = [
-        *nlp.Defaults.suffixes,
-        r"(?<=[A-Za-z]{2})v?\d+(?:\.\d+)*[a-z]?$",
-        r"(?<=[A-Z&])\.$",  # a sentence's full stop after "R", "C" or "W&B"
-        r"(?<=\+\+)\d{2}$",  # C++17, C++20
-    ]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,71 @@
+"""A spaCy tokenizer that splits text the way skills are written, at the speed of one regex.
+
+spaCy's rule-based English tokenizer took about 4 ms of every resume's 6 ms profile; this
+one returns the same kind of Doc (whitespace kept as tokens, so character offsets hold) from
+a single regular expression. Patterns go through it too, so a name always meets its own
+tokens: ``EC2`` is EC + 2 in the pattern and in the resume alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+TOKEN = re.compile(
+    r"""
+      (?:https?://|www\.)[^\s<>()"']+           # links stay whole: no skills inside URLs
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+               # e-mail addresses too
+    | \.(?:NET|Net|net)(?![A-Za-z])                # .NET, also glued: VB.NET, .NET4
+    | [A-Za-z](?:\+\+|\#)                        # C++, C#, F#
+    | [A-Za-z]{2,}?(?=v?\d+(?:\.\d+)*[a-z]?\b)   # a glued version splits off: Python|3.10
+    | \d+(?:[.,]\d+)*(?:\.x|[A-Za-z]{1,2}\b)?    # numbers, 3.11, 10g, 2.x
+    | [A-Za-z][A-Za-z0-9]*(?:[.&'](?!(?:NET|Net|net)(?![A-Za-z]))[A-Za-z][A-Za-z0-9]*)*
+                                                 # words, Node.js, R&D, W&B, k8s, S3
+    | v\d+(?:\.\d+)*                             # v8
+    | \S                                         # any other character stands alone
+    """,
+    re.VERBOSE,
+)
+
+
+class SkillTokenizer:
+    """Callable like spaCy's tokenizer: text in, Doc out."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        position = 0
+        for match in TOKEN.finditer(text):
+            _whitespace(text[position : match.start()], words, spaces)
+            words.append(match.group())
+            spaces.append(False)
+            position = match.end()
+        _whitespace(text[position:], words, spaces)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Tokenise each text."""
+        for text in texts:
+            yield self(text)
+
+
+def _whitespace(gap: str, words: list[str], spaces: list[bool]) -> None:
+    """One space after a token is its trailing space; any other whitespace is a token."""
+    if not gap:
+        return
+    if words and gap[0] == " " and not spaces[-1]:
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)
