@@ -67,7 +67,7 @@ def read_bytes(
     data: bytes, source: str, limits: Limits, *, in_archive: bool = False
 ) -> list[Document | Skipped]:
     """Read a file's bytes, whatever their format."""
-    kind = kinds.sniff(data[:4096], name=source, data=data)
+    kind = kinds.sniff(data[:4096], data=data)
     if kind == kinds.ZIP:
         if in_archive:
             return [Skipped(source, "archive inside an archive: unpack it first")]

@@ -21,7 +21,7 @@ _IMAGES = (
 _TEXT_SUFFIXES = {".md": "markdown", ".markdown": "markdown"}
 
 
-def sniff(head: bytes, *, name: str = "", data: bytes | None = None) -> str:
+def sniff(head: bytes, *, data: bytes | None = None) -> str:
     """The format of a file whose first bytes are ``head`` (``data``: all of it, for ZIPs)."""
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if not stripped.strip(b"\x00"):
