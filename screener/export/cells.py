@@ -1,4 +1,8 @@
-"""Cell safety: resume text is untrusted, so nothing it contains may act as a formula."""
+"""Cell safety: resume text is untrusted, so nothing it contains may act as a formula.
+
+The workbook writer keeps every resume text cell a string (never a formula); this module
+strips what XML forbids and truncates visibly what Excel cannot hold.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import re
 
 EXCEL_MAX_CHARS = 32_767
 TRUNCATION_MARK = " … [truncated]"
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Characters XML 1.0 forbids; openpyxl refuses them, so they are dropped beforehand.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -17,14 +20,3 @@ def clean_cell_text(text: str, *, limit: int = EXCEL_MAX_CHARS) -> str:
     if len(text) > limit:
         text = text[: limit - len(TRUNCATION_MARK)] + TRUNCATION_MARK
     return text
-
-
-def looks_like_formula(text: str) -> bool:
-    """Whether a spreadsheet program could read ``text`` as a formula."""
-    return text.startswith(FORMULA_PREFIXES)
-
-
-def neutralise_for_csv(text: str) -> str:
-    """Prefix formula-like text with an apostrophe, as spreadsheet programs expect in CSV."""
-    text = clean_cell_text(text)
-    return "'" + text if looks_like_formula(text) else text

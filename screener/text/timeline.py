@@ -69,7 +69,7 @@ def _month_index(d: date) -> int:
     return d.year * 12 + d.month - 1
 
 
-def parse_date(text: str, *, is_end: bool) -> tuple[date, bool] | None:
+def parse_date(text: str) -> tuple[date, bool] | None:
     """Parse one end of a range; return (first day of month, whether it was month-precise)."""
     t = text.strip().lower().rstrip(".")
     if m := re.fullmatch(r"(\d{1,2})\s*/\s*(\d{4})", t):
@@ -118,13 +118,13 @@ def _title_line(text: str, m: re.Match[str], floor: int) -> tuple[int, str]:
 
 
 def _parse_range(m: re.Match[str], as_of: date) -> tuple[date, date, bool] | None:
-    start = parse_date(m["start"], is_end=False)
+    start = parse_date(m["start"])
     if start is None:
         return None
     if m["end"] is None or re.fullmatch(_NOW, m["end"], re.IGNORECASE):
         # Open to the as-of month, which counts: "2007 - Present" includes this month.
         return start[0], _add_month(date(as_of.year, as_of.month, 1)), True
-    parsed_end = parse_date(m["end"], is_end=True)
+    parsed_end = parse_date(m["end"])
     if parsed_end is None:
         return None
     (end, precise), current = parsed_end, False
