@@ -68,15 +68,16 @@ class Contact:
 
 def find_contact(text: str, header_end: int) -> Contact:
     """Name from the first lines; e-mails, phones and links from the whole text."""
-    emails = tuple(dict.fromkeys(_EMAIL.findall(text)))
-    linked = "\n".join(_lines_holding(text, _LINK_HINTS))
+    lowered = text.lower()
+    emails = tuple(dict.fromkeys(_EMAIL.findall("\n".join(_lines_holding(text, lowered, "@")))))
+    linked = "\n".join(_lines_holding(text, lowered, *_LINK_HINTS))
     links = tuple(
         dict.fromkeys(
             m.group(0).rstrip(".,;") for m in _LINK.finditer(linked) if "@" not in m.group(0)
         )
     )
     header = text[:header_end]
-    return Contact(guess_name(header), emails, find_phones(text, header), links)
+    return Contact(guess_name(header), emails, find_phones(text, header, lowered), links)
 
 
 def _find_all(text: str, needle: str) -> list[int]:
@@ -87,13 +88,13 @@ def _find_all(text: str, needle: str) -> list[int]:
     return out
 
 
-def _lines_holding(text: str, needles: tuple[str, ...]) -> list[str]:
-    """The lines of ``text`` that hold any of ``needles`` (lower case), in text order.
+def _lines_holding(text: str, lowered: str, *needles: str) -> list[str]:
+    """The lines of ``text`` that hold any of ``needles`` (lower case) in ``lowered``, its
+    lower-case copy, in text order.
 
     Plain substring search finds the few lines worth a regex far faster than a regex over
     every line would.
     """
-    lowered = text.lower()
     bounds = {line_bounds(text, i, i) for needle in needles for i in _find_all(lowered, needle)}
     return [text[lo:hi] for lo, hi in sorted(bounds)]
 
@@ -124,16 +125,14 @@ _PHONE_CUE = re.compile(
 )
 
 
-def find_phones(text: str, header: str = "") -> tuple[str, ...]:
+def find_phones(text: str, header: str = "", lowered: str | None = None) -> tuple[str, ...]:
     """Phone numbers as written: runs of seven to fifteen digits (with spaces, dots, dashes
     and brackets) in the header and on lines that say phone, mobile or tel, dates excluded.
 
     Fictional and local numbers count too, since blind mode must redact them all.
     """
     found: list[str] = []
-    lowered = text.lower()
-    cue_lines = {line_bounds(text, i, i) for cue in _PHONE_CUES for i in _find_all(lowered, cue)}
-    lines = [text[lo:hi] for lo, hi in sorted(cue_lines)]
+    lines = _lines_holding(text, text.lower() if lowered is None else lowered, *_PHONE_CUES)
     for line in header.splitlines() + [x for x in lines if _PHONE_CUE.search(x)]:
         for m in _PHONE_LIKE.finditer(line):
             candidate = m.group(0).strip(" .-")

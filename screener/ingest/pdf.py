@@ -57,19 +57,41 @@ def page_text(page: Any) -> str:
     """A page's text in reading order: column by column when the page has two columns."""
     textpage = page.get_textpage()
     try:
-        rects = [textpage.get_rect(i) for i in range(textpage.count_rects())]
+        rects = _rects(textpage)
         width, height = page.get_width(), page.get_height()
         gutter = find_gutter(rects, width)
-        if gutter is not None and not _columns_hold_text(textpage, gutter, width, height):
-            gutter = None
-        if gutter is None:
+        sides = None if gutter is None else _column_texts(textpage, gutter, width, height)
+        if gutter is None or sides is None:
             return _tidy(textpage.get_text_range())
+        if not any(r[0] < gutter < r[2] for r in rects):
+            return "\n".join(_tidy(side) for side in sides)  # no full-width line: as read
         return "\n".join(
-            _tidy(textpage.get_text_bounded(*box))
-            for box in reading_boxes(rects, gutter, page.get_width())
+            _tidy(textpage.get_text_bounded(*box)) for box in reading_boxes(rects, gutter, width)
         )
     finally:
         textpage.close()
+
+
+def _rects(textpage: Any) -> list[Rect]:
+    """The boxes of the page's text runs.
+
+    Through pdfium's C call with four reused doubles: the helper's get_rect() allocates them
+    for every box, and a page has dozens of boxes.
+    """
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    values = [ctypes.c_double() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in values]
+    left, bottom, right, top = values
+    get_rect = pdfium_c.FPDFText_GetRect
+    raw = textpage.raw
+    rects = []
+    for i in range(pdfium_c.FPDFText_CountRects(raw, 0, -1)):
+        if get_rect(raw, i, *refs):
+            rects.append((left.value, bottom.value, right.value, top.value))
+    return rects
 
 
 def find_gutter(rects: Sequence[Rect], width: float) -> float | None:
@@ -103,18 +125,23 @@ def find_gutter(rects: Sequence[Rect], width: float) -> float | None:
 _DATE_LINE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|current|now)\b", re.IGNORECASE)
 
 
-def _columns_hold_text(textpage: Any, gutter: float, width: float, height: float) -> bool:
-    """Both sides hold a real share of the text, and neither is a column of dates
-    (titles on the left, right-aligned dates on the right, is one column)."""
-    sides = [
+def _column_texts(
+    textpage: Any, gutter: float, width: float, height: float
+) -> tuple[str, str] | None:
+    """The text left and right of the gutter, or None when these are not two columns: both
+    sides must hold a real share of the text, and neither be a column of dates (titles on the
+    left, right-aligned dates on the right, is one column)."""
+    sides = (
         str(textpage.get_text_bounded(0, 0, gutter, height)),
         str(textpage.get_text_bounded(gutter, 0, width, height)),
-    ]
+    )
     sizes = [len("".join(side.split())) for side in sides]
     small = sides[sizes.index(min(sizes))]
     lines = [line for line in small.splitlines() if line.strip()]
     dated = sum(1 for line in lines if _DATE_LINE.search(line) and len(line.split()) <= 6)
-    return min(sizes) >= 0.15 * sum(sizes) and dated < 0.5 * max(len(lines), 1)
+    if min(sizes) >= 0.15 * sum(sizes) and dated < 0.5 * max(len(lines), 1):
+        return sides
+    return None
 
 
 def _aligned(rects: Sequence[Rect]) -> bool:

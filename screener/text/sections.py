@@ -112,11 +112,18 @@ KEYWORDS: dict[str, str] = {
     "references": "references",
 }
 _CANDIDATE = re.compile(
-    r"^[ \t]*(?P<mark>#{1,6}[ \t]*)?(?P<title>[A-Za-z][A-Za-z &/,'\u2019()-]{1,48}?)[ \t]*"
+    # Greedy: the title takes its trailing blanks (stripped later) rather than backtracking.
+    r"^[ \t]*(?P<mark>#{1,6}[ \t]*)?(?P<title>[A-Za-z][A-Za-z &/,'\u2019()-]{1,48})"
     r"(?P<colon>:)?[ \t]*$",
     re.MULTILINE,
 )
 _SMALL = {"and", "of", "&", "the", "in", "for", "/"}
+# Every heading holds one of these words: a line without one is skipped before the slower
+# checks, which most lines of a resume would otherwise go through.
+_HEADING_WORDS = frozenset(
+    {w for phrase in _LOOKUP for w in phrase.split()} - _SMALL | set(KEYWORDS)
+)
+_NON_LETTERS = re.compile(r"[^a-z]+")
 # A line with one of these is a job title ("Senior Project Manager"), never a heading.
 _JOB_WORDS = {
     "manager",
@@ -190,6 +197,8 @@ def find_sections(text: str) -> tuple[Section, ...]:
     found: list[tuple[int, str, str, bool]] = []
     for match in _CANDIDATE.finditer(text):
         title = match.group("title").strip()
+        if _HEADING_WORDS.isdisjoint(_NON_LETTERS.split(title.lower())):
+            continue
         marked = bool(match.group("mark") or match.group("colon"))
         name = heading_name(title, marked=marked)
         if name is not None:
