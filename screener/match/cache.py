@@ -37,10 +37,11 @@ def _code_hash() -> str:
     from importlib.metadata import version
 
     from screener.config import taxonomy, variants
-    from screener.match import fuzzy, index
+    from screener.match import fuzzy, index, tokenizer
 
     digest = hashlib.sha256(f"{version('spacy')} {sys.version_info[:2]}".encode())
-    for module in (index, fuzzy, taxonomy, variants):
+    # Every module whose code shapes the compiled patterns: the tokenizer splits them too.
+    for module in (index, fuzzy, tokenizer, taxonomy, variants):
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
 

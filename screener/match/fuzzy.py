@@ -54,6 +54,8 @@ class FuzzyIndex:
 
     blocks: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)
+    # The first parts of names written as two words by mistake: "mat" for "Mat Lab".
+    prefixes: frozenset[str] = frozenset()
 
     def closest(self, word: str) -> tuple[str, float] | None:
         """The skill whose one-word name ``word`` most resembles, if close enough."""
@@ -75,7 +77,8 @@ def build_fuzzy(taxonomy: Taxonomy) -> FuzzyIndex:
                 continue
             blocks[(lowered[:2], len(lowered))].append((lowered, skill.id))
             words.setdefault(lowered, skill.id)
-    return FuzzyIndex(dict(blocks), words)
+    prefixes = frozenset(word[:i] for word in words for i in range(1, len(word)))
+    return FuzzyIndex(dict(blocks), words, prefixes)
 
 
 @lru_cache(maxsize=65536)
@@ -96,36 +99,43 @@ def _closest(index: FuzzyIndex, word: str) -> tuple[str, float] | None:
     return choices[position][1], float(score)
 
 
-def find_fuzzy(tokens: Sequence[str], covered: Sequence[bool], index: FuzzyIndex) -> list[FuzzyHit]:
+def find_fuzzy(tokens: Sequence[str], covered: Sequence[int], index: FuzzyIndex) -> list[FuzzyHit]:
     """Misspelt names among the uncovered tokens: one word close to a name, or two words
     that joined make one ("ML flow")."""
+    lowered = [token.lower() for token in tokens]
+    # Most words are neither the start of a split name nor close to one: find the few that
+    # are with set operations and a cache, then look only at where they stand.
+    worth = {w for w in set(lowered) if w in index.prefixes or _misspelt(index, w) is not None}
     hits: list[FuzzyHit] = []
-    i = 0
-    while i < len(tokens):
-        word = tokens[i].lower()
-        if covered[i] or not word.isalpha():
-            i += 1
+    after = 0  # tokens before this are part of a hit
+    for i in [i for i, word in enumerate(lowered) if word in worth]:
+        word = lowered[i]
+        if i < after or covered[i]:
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) and not covered[i + 1] else ""
         nxt = following.lower()
         joined = word + nxt
-        # "Mat Lab", "ML flow" join into a name; "in design" and "sales force" are English.
-        plain_english = (tokens[i] + following).islower() and is_english(word) and is_english(nxt)
-        if (
-            nxt.isalpha()
-            and joined in index.words
-            and word not in _STOP_WORDS
-            and not plain_english
-        ):
-            hits.append(FuzzyHit(index.words[joined], i, i + 2, 100.0))
-            i += 2
-            continue
-        if len(word) >= FUZZY_MIN_CHARS and word not in index.words and not is_english(word):
-            found = index.closest(word)
-            if found is not None:
-                hits.append(FuzzyHit(found[0], i, i + 1, found[1]))
-        i += 1
+        if nxt.isalpha() and joined in index.words and word not in _STOP_WORDS:
+            # "Mat Lab", "ML flow" join into a name; "in design" and "sales force" are English.
+            plain_english = (tokens[i] + following).islower() and is_english(word)
+            if not (plain_english and is_english(nxt)):
+                hits.append(FuzzyHit(index.words[joined], i, i + 2, 100.0))
+                after = i + 2
+                continue
+        found = _misspelt(index, word)
+        if found is not None:
+            hits.append(FuzzyHit(found[0], i, i + 1, found[1]))
     return hits
+
+
+@lru_cache(maxsize=1 << 17)
+def _misspelt(index: FuzzyIndex, word: str) -> tuple[str, float] | None:
+    """The skill whose name ``word`` (lower case) misspells, if any."""
+    if len(word) < FUZZY_MIN_CHARS or word in index.words or not word.isalpha():
+        return None
+    if is_english(word):
+        return None
+    return index.closest(word)
 
 
 @lru_cache(maxsize=1)

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING
 from screener.config.taxonomy import Taxonomy, all_forms
 from screener.config.variants import fold
 from screener.match.fuzzy import FuzzyIndex, build_fuzzy
-from screener.match.tokenizer import SkillTokenizer
+from screener.match.tokenizer import SkillTokenizer, Tokens
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
 
@@ -42,17 +41,18 @@ class SkillIndex:
         self.declared = built.declared
         self.fuzzy = built.fuzzy
 
-    def make_doc(self, text: str) -> Doc:
+    def tokenize(self, text: str) -> Tokens:
         """Tokenise ``text`` the way the patterns were tokenised."""
-        return self._tokenizer(text)
+        return self._tokenizer.tokens(text)
 
-    def find(self, doc: Doc) -> list[RawMatch]:
+    def find(self, tokens: Tokens) -> list[RawMatch]:
         """All hits in ``doc``, overlapping ones resolved so the longest span wins.
 
         A form shared by two skills (``TF``) yields one hit per skill on the same span;
         context decides between them later.
         """
         strings = self.parts.vocab.strings
+        doc, starts = tokens.doc, tokens.starts
         found: list[tuple[int, int, int]] = [*self._lower(doc), *self._orth(doc)]
         hits = {(start, end, key) for key, start, end in found}
         taken = bytearray(len(doc))
@@ -62,8 +62,7 @@ class SkillIndex:
             if any(taken[start:end]) and not same_span:
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            span = doc[start:end]
-            out.append(RawMatch(strings[key], span.start_char, span.end_char, start, end))
+            out.append(RawMatch(strings[key], starts[start], tokens.end(end - 1), start, end))
         out.sort(key=lambda m: (m.start, m.skill_id))
         return out
 

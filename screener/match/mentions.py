@@ -22,7 +22,7 @@ from screener.text.sections import section_at
 from screener.text.timeline import Role, explicit_years, find_roles, merged_months
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from screener.match.tokenizer import Tokens
 
 QUOTE_CHARS = 160
 
@@ -71,7 +71,7 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
     """Direct mentions: matcher hits that survive the ambiguity rules, then fuzzy matches on
     what no hit covered, each with its polarity."""
     text, sections = doc.normalized.text, doc.sections
-    tokens = index.make_doc(text)
+    tokens = index.tokenize(text)
     raw = index.find(tokens)
     hits: list[tuple[RawMatch | FuzzyMatch, float]] = [
         (h, 1.0) for h in _disambiguate(text, raw, index.taxonomy)
@@ -128,19 +128,13 @@ class FuzzyMatch:
     score: float
 
 
-def _fuzzy_hits(tokens: Doc, raw: list[RawMatch], index: SkillIndex) -> list[FuzzyMatch]:
-    covered = [False] * len(tokens)
+def _fuzzy_hits(tokens: Tokens, raw: list[RawMatch], index: SkillIndex) -> list[FuzzyMatch]:
+    covered = bytearray(len(tokens.words))
     for hit in raw:  # also hits context later drops: "Dockers" is no misspelt "Docker"
-        covered[hit.token_start : hit.token_end] = [True] * (hit.token_end - hit.token_start)
-    words = [t.text for t in tokens]
+        covered[hit.token_start : hit.token_end] = b"\x01" * (hit.token_end - hit.token_start)
     return [
-        FuzzyMatch(
-            h.skill_id,
-            tokens[h.token_start].idx,
-            tokens[h.token_end - 1].idx + len(tokens[h.token_end - 1].text),
-            h.score,
-        )
-        for h in find_fuzzy(words, covered, index.fuzzy)
+        FuzzyMatch(h.skill_id, tokens.starts[h.token_start], tokens.end(h.token_end - 1), h.score)
+        for h in find_fuzzy(tokens.words, covered, index.fuzzy)
     ]
 
 

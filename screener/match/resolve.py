@@ -28,7 +28,7 @@ def resolve(text: str, taxonomy: Taxonomy) -> list[Resolution]:
     """Every skill form in ``text``, longest first where they overlap, context rules ignored."""
     index = skill_index(taxonomy)
     out = []
-    for hit in index.find(index.make_doc(text)):
+    for hit in index.find(index.tokenize(text)):
         skill = taxonomy.skills[hit.skill_id]
         matched = text[hit.start : hit.end]
         form, kind = index.declared.get((skill.id, fold(matched)), (matched, "variant"))

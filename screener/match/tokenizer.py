@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,6 +34,20 @@ TOKEN = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """A tokenised text: the spaCy Doc the matchers read, and each token's text and start
+    offset, kept as plain lists so later steps need not create a spaCy Token per word."""
+
+    doc: Doc
+    words: list[str]
+    starts: list[int]
+
+    def end(self, i: int) -> int:
+        """The end offset of token ``i``."""
+        return self.starts[i] + len(self.words[i])
+
+
 class SkillTokenizer:
     """Callable like spaCy's tokenizer: text in, Doc out."""
 
@@ -40,18 +55,28 @@ class SkillTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
+        return self.tokens(text).doc
+
+    def tokens(self, text: str) -> Tokens:
+        """Tokenise ``text``: words, then one token for any whitespace beyond a single space
+        after a word (which is that word's trailing space, as spaCy keeps it)."""
         from spacy.tokens import Doc
 
         words: list[str] = []
+        starts: list[int] = []
         spaces: list[bool] = []
         position = 0
         for match in TOKEN.finditer(text):
-            _whitespace(text[position : match.start()], words, spaces)
+            start = match.start()
+            if start > position:
+                _whitespace(text, position, start, words, starts, spaces)
             words.append(match.group())
+            starts.append(start)
             spaces.append(False)
             position = match.end()
-        _whitespace(text[position:], words, spaces)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        if position < len(text):
+            _whitespace(text, position, len(text), words, starts, spaces)
+        return Tokens(Doc(self.vocab, words=words, spaces=spaces), words, starts)
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Tokenise each text."""
@@ -59,13 +84,14 @@ class SkillTokenizer:
             yield self(text)
 
 
-def _whitespace(gap: str, words: list[str], spaces: list[bool]) -> None:
+def _whitespace(
+    text: str, start: int, end: int, words: list[str], starts: list[int], spaces: list[bool]
+) -> None:
     """One space after a token is its trailing space; any other whitespace is a token."""
-    if not gap:
-        return
-    if words and gap[0] == " " and not spaces[-1]:
+    if words and text[start] == " " and not spaces[-1]:
         spaces[-1] = True
-        gap = gap[1:]
-    if gap:
-        words.append(gap)
+        start += 1
+    if start < end:
+        words.append(text[start:end])
+        starts.append(start)
         spaces.append(False)
