@@ -19,6 +19,7 @@ from _data import DEFAULT_DATA, dotin_resumes
 from screener import load_taxonomy
 from screener.ingest import read_text_document
 from screener.match import profile_document, skill_index
+from screener.text.timeline import find_roles
 
 HAND_COUNT = Path(__file__).with_name("experience_hand_count.csv")
 TOLERANCE = 6  # months
@@ -49,6 +50,43 @@ def main() -> None:
             f"{'ok' if ok else 'OFF'}  ({len(profile.roles)} roles found)"
         )
     print(f"\nwithin {TOLERANCE} months: {within}/{len(rows)}")
+    titles_and_employers(args.data)
+
+
+def titles_and_employers(data: Path) -> None:
+    """Roles on all dotin resumes whose title (employer) agrees with a span the annotators
+    labelled Designation (Companies worked at) in the same resume: one holds the other."""
+    roles = titled = title_ok = employed = employer_ok = 0
+    for resume in dotin_resumes(data):
+        doc = read_text_document(resume["text"], source=resume["id"])
+        labelled = {
+            label: [
+                " ".join(s["text"].lower().split()) for s in resume["spans"] if s["label"] == label
+            ]
+            for label in ("Designation", "Companies worked at")
+        }
+        for role in find_roles(doc.normalized.text, doc.sections, date(2019, 1, 1)):
+            roles += 1
+            if role.title:
+                titled += 1
+                title_ok += _agrees(role.title, labelled["Designation"])
+            if role.employer:
+                employed += 1
+                employer_ok += _agrees(role.employer, labelled["Companies worked at"])
+    print(f"\nroles on all resumes: {roles}")
+    print(
+        f"  with a title: {titled} ({titled / roles:.0%}); agreeing with a Designation span: "
+        f"{title_ok}/{titled} = {title_ok / max(titled, 1):.0%}"
+    )
+    print(
+        f"  with an employer: {employed} ({employed / roles:.0%}); agreeing with a Companies "
+        f"span: {employer_ok}/{employed} = {employer_ok / max(employed, 1):.0%}"
+    )
+
+
+def _agrees(found: str, spans: list[str]) -> bool:
+    found = " ".join(found.lower().split())
+    return any(found in span or span in found for span in spans if span)
 
 
 if __name__ == "__main__":

@@ -160,7 +160,7 @@ def profile_cli(
         for role in profile.roles:
             typer.echo(
                 f"  role: {role.start:%Y-%m} to {role.end:%Y-%m} ({role.months} months) "
-                f"{role.title}"
+                f"{role.header}"
             )
         for evidence in profile.skills.values():
             first = evidence.mentions[0]

@@ -171,12 +171,12 @@ def _experience_requirement(
         Evidence(
             "",
             "experience",
-            role.title,
+            role.header,
             "experience",
             "timeline",
             "positive",
             role.span_start,
-            role.span_start + len(role.title),
+            role.span_start + len(role.header),
             1.0,
             role.months / 12,
         )

@@ -172,3 +172,42 @@ def test_match_fuzzy_leaves_english_words_alone(taxonomy: Taxonomy) -> None:
     profile = profile_text(text, taxonomy, as_of=AS_OF)
     fuzzy = [m.text for s in profile.skills.values() for m in s.mentions if m.method == "fuzzy"]
     assert fuzzy == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Built services in Python 3.11 on Kubernetes v1.29.",
+            {"python": "Python 3.11", "kubernetes": "Kubernetes v1.29"},
+        ),
+        (
+            "Trained models in TensorFlow 2.x and PyTorch2.1.",
+            {"tensorflow": "TensorFlow 2.x", "pytorch": "PyTorch2.1"},
+        ),
+        (
+            "Maintained Java 8 services on Oracle 19c.",
+            {"java": "Java 8", "oracle-database": "Oracle 19c"},
+        ),
+    ],
+)
+def test_match_versioned_names_are_one_pattern_mention(
+    taxonomy: Taxonomy, sentence: str, expected: dict[str, str]
+) -> None:
+    profile = profile_text(sentence, taxonomy, as_of=AS_OF)
+    for skill_id, text in expected.items():
+        (mention,) = profile.skills[skill_id].mentions
+        assert (mention.text, mention.method) == (text, "pattern")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skill_id"),
+    [
+        ("Spring 2019 internship at the botanical garden.", "spring-framework"),
+        ("He drank Java 8 times a day on his trip to Java island.", "java"),
+    ],
+)
+def test_match_version_pattern_keeps_context_rules(
+    taxonomy: Taxonomy, sentence: str, skill_id: str
+) -> None:
+    assert skill_id not in profile_text(sentence, taxonomy, as_of=AS_OF).skills

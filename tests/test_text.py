@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from screener.text.sections import find_sections
-from screener.text.timeline import explicit_years, find_roles, merged_months
+from screener.text.timeline import explicit_years, find_roles, merged_months, title_and_employer
 from tests.conftest import AS_OF
 
 
@@ -50,7 +50,8 @@ def test_text_overlapping_roles_are_counted_once() -> None:
 def test_text_role_title_from_the_line_above_a_bare_date() -> None:
     text = "EXPERIENCE\nSenior Engineer, Acme\nJune 2023 - Present\n- Built things\n"
     (role,) = find_roles(text, find_sections(text), AS_OF)
-    assert role.title == "Senior Engineer, Acme June 2023 - Present"
+    assert role.header == "Senior Engineer, Acme June 2023 - Present"
+    assert (role.title, role.employer) == ("Senior Engineer", "Acme")
     assert text[role.span_start :].startswith("Senior Engineer")
 
 
@@ -81,3 +82,50 @@ def test_text_date_ranges_as_real_resumes_write_them(
     line: str, start: date, end: date, months: int
 ) -> None:
     assert [(s, e, m) for s, e, _, m in roles_of(line)] == [(start, end, months)]
+
+
+@pytest.mark.parametrize(
+    ("header", "title", "employer"),
+    [
+        ("MLOps Engineer, Northwind Analytics", "MLOps Engineer", "Northwind Analytics"),
+        ("Data Engineer at Contoso Ltd", "Data Engineer", "Contoso Ltd"),
+        ("Contoso | Senior SRE | Austin, TX", "Senior SRE", "Contoso"),
+        (
+            "Northwind Analytics \u2014 Machine Learning Engineer",
+            "Machine Learning Engineer",
+            "Northwind Analytics",
+        ),
+        ("Freelance", None, None),
+    ],
+)
+def test_text_role_header_gives_title_and_employer(
+    header: str, title: str | None, employer: str | None
+) -> None:
+    assert title_and_employer(header) == (title, employer)
+
+
+def test_text_memberships_grants_and_date_rows_are_not_roles() -> None:
+    text = (
+        "EXPERIENCE\n"
+        "Software Engineer, Contoso, 2015 - 2018\n"
+        "- Built services.\n"
+        "American Society of Mechanical Engineers (ASME), 2009-Present\n"
+        "Foundation grant, Improved Forecasting, 2001 - 2003 ($140,000)\n"
+        "2013-2016 2009-2012\n"
+        "Engineer, American Heart Association, 2019 - 2021\n"
+    )
+    roles = find_roles(text, find_sections(text), AS_OF)
+    assert [(r.start.year, r.employer) for r in roles] == [
+        (2015, "Contoso"),
+        (2019, "American Heart Association"),
+    ]
+
+
+def test_text_memberships_heading_ends_the_experience_section() -> None:
+    text = (
+        "EXPERIENCE\nData Engineer, Contoso, 2016 - 2020\n\n"
+        "PROFESSIONAL MEMBERSHIPS\nIEEE Computer Society, 2010 - Present\n"
+    )
+    sections = find_sections(text)
+    assert [s.name for s in sections] == ["experience", "affiliations"]
+    assert [r.start.year for r in find_roles(text, sections, AS_OF)] == [2016]

@@ -13,7 +13,7 @@ from screener.match.fuzzy import FuzzyIndex, build_fuzzy
 from screener.match.tokenizer import SkillTokenizer, Tokens
 
 if TYPE_CHECKING:
-    from spacy.matcher import PhraseMatcher
+    from spacy.matcher import Matcher, PhraseMatcher
     from spacy.vocab import Vocab
 
 
@@ -26,6 +26,13 @@ class RawMatch:
     end: int
     token_start: int
     token_end: int
+    versioned: bool = False  # found by the version pattern: "Python 3.11", "Java 8"
+
+
+# A version after a name: 3.11, 8, 2.x, v1.29, 19c, 10g. Two digits at most before the first
+# dot, so that a year ("Spring 2019") is never read as a version.
+VERSION = r"^v?\d{1,2}(?:\.(?:\d+|x))*[a-z]?$"
+VERSIONED_TYPES = {"language", "framework", "library", "database", "tool", "platform"}
 
 
 class SkillIndex:
@@ -55,6 +62,12 @@ class SkillIndex:
         doc, starts = tokens.doc, tokens.starts
         found: list[tuple[int, int, int]] = [*self._lower(doc), *self._orth(doc)]
         hits = {(start, end, key) for key, start, end in found}
+        versioned = set()
+        for _, start, end in self.parts.versioned(doc):
+            for skill_id in self.parts.version_names.get(tokens.words[start].lower(), ()):
+                key = strings.add(skill_id)
+                hits.add((start, end, key))
+                versioned.add((start, end, key))
         taken = bytearray(len(doc))
         out: list[RawMatch] = []
         for start, end, key in sorted(hits, key=lambda h: (h[0] - h[1], h[0], h[2])):
@@ -62,7 +75,16 @@ class SkillIndex:
             if any(taken[start:end]) and not same_span:
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            out.append(RawMatch(strings[key], starts[start], tokens.end(end - 1), start, end))
+            out.append(
+                RawMatch(
+                    strings[key],
+                    starts[start],
+                    tokens.end(end - 1),
+                    start,
+                    end,
+                    (start, end, key) in versioned,
+                )
+            )
         out.sort(key=lambda m: (m.start, m.skill_id))
         return out
 
@@ -78,12 +100,15 @@ class IndexParts:
     # (skill id, folded form) -> (the form as declared, "name" or the alias kind)
     declared: dict[tuple[str, str], tuple[str, str]]
     fuzzy: FuzzyIndex
+    # one pattern: a one-word name of a product, then a version; names -> their skill ids
+    versioned: Matcher
+    version_names: dict[str, list[str]]
 
 
 def build_parts(taxonomy: Taxonomy) -> IndexParts:
     """Compile the taxonomy's forms into phrase matchers on a tuned blank English tokenizer."""
     import spacy
-    from spacy.matcher import PhraseMatcher
+    from spacy.matcher import Matcher, PhraseMatcher
 
     nlp = spacy.blank("en")  # its vocabulary knows how English words lower-case
     parts = IndexParts(
@@ -93,6 +118,8 @@ def build_parts(taxonomy: Taxonomy) -> IndexParts:
         {},
         {},
         build_fuzzy(taxonomy),
+        Matcher(nlp.vocab),
+        defaultdict(list),
     )
     forms: dict[bool, dict[str, list[str]]] = {False: defaultdict(list), True: defaultdict(list)}
     for skill in taxonomy:
@@ -102,6 +129,23 @@ def build_parts(taxonomy: Taxonomy) -> IndexParts:
             parts.declared.setdefault((skill.id, fold(alias.text)), (alias.text, str(alias.kind)))
         for text, exact in all_forms(skill):
             forms[exact][skill.id].append(text)
+            if (
+                skill.type in VERSIONED_TYPES
+                # "Go 1.21" still needs Go's context rules; "TensorFlow 2.x" and "Java 8" do not
+                and (
+                    skill.ambiguity is None
+                    or skill.ambiguity.level == "low"
+                    or not skill.ambiguity.applies_to(text)
+                )
+                and len(SkillTokenizer.words(text)) == 1
+                and len(text) >= 2
+                and skill.id not in parts.version_names[text.lower()]
+            ):
+                parts.version_names[text.lower()].append(skill.id)
+    parts.versioned.add(
+        "VERSIONED",
+        [[{"LOWER": {"IN": sorted(parts.version_names)}}, {"TEXT": {"REGEX": VERSION}}]],
+    )
     tokenizer = SkillTokenizer(nlp.vocab)
     for exact, matcher in ((False, parts.lower), (True, parts.orth)):
         for skill_id, texts in forms[exact].items():

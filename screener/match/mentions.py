@@ -86,11 +86,16 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
     for (hit, confidence), line in zip(hits, lines, strict=True):
         skill = index.taxonomy.skills[hit.skill_id]
         section = section_at(sections, hit.start)
+        versioned = isinstance(hit, RawMatch) and hit.versioned
+        # a versioned name is judged by its name alone: "Java" of "Java 8"
+        name_end = (
+            tokens.end(hit.token_start) if isinstance(hit, RawMatch) and versioned else hit.end
+        )
         if not ambiguity_ok(
             skill.ambiguity,
             text,
             hit.start,
-            hit.end,
+            name_end,
             in_skills_section=section == "skills",
             neighbours=per_line[line] - 1,
         ):
@@ -98,6 +103,8 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
         matched = text[hit.start : hit.end]
         if isinstance(hit, FuzzyMatch):
             method = "fuzzy"
+        elif versioned:
+            method = "pattern"
         else:
             method = "exact" if fold(matched) in index.name_keys[skill.id] else "alias"
         start, end = doc.normalized.to_original(hit.start, hit.end)

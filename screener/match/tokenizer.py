@@ -25,9 +25,9 @@ TOKEN = re.compile(
     | [A-Za-z](?:\+\+|\#)                        # C++, C#, F#
     | [A-Za-z]{2,}?(?=v?\d+(?:\.\d+)*[a-z]?\b)   # a glued version splits off: Python|3.10
     | \d+(?:[.,]\d+)*(?:\.x|[A-Za-z]{1,2}\b)?    # numbers, 3.11, 10g, 2.x
+    | v\d+(?:\.\d+)*(?![A-Za-z])                 # versions: v1.29 (before words take v1)
     | [A-Za-z][A-Za-z0-9]*(?:[.&'](?!(?:NET|Net|net)(?![A-Za-z]))[A-Za-z][A-Za-z0-9]*)*
                                                  # words, Node.js, R&D, W&B, k8s, S3
-    | v\d+(?:\.\d+)*                             # v8
     | \S                                         # any other character stands alone
     """,
     re.VERBOSE,
@@ -77,6 +77,11 @@ class SkillTokenizer:
         if position < len(text):
             _whitespace(text, position, len(text), words, starts, spaces)
         return Tokens(Doc(self.vocab, words=words, spaces=spaces), words, starts)
+
+    @staticmethod
+    def words(text: str) -> list[str]:
+        """The word tokens of ``text``, without building a Doc."""
+        return TOKEN.findall(text)
 
     def pipe(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Tokenise each text."""

@@ -78,6 +78,20 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "awards": ("awards", "honors", "honours", "achievements", "awards and honors"),
     "interests": ("interests", "hobbies", "hobbies and interests"),
     "references": ("references",),
+    # Memberships and service: dated, but not employment, so kept out of the timeline.
+    "affiliations": (
+        "affiliations",
+        "professional affiliations",
+        "memberships",
+        "professional memberships",
+        "professional associations",
+        "committees",
+        "service",
+        "professional service",
+        "university service",
+        "committee memberships",
+        "doctoral committee memberships",
+    ),
 }
 _LOOKUP = {phrase: name for name, phrases in HEADINGS.items() for phrase in phrases}
 # Words that make a short heading-like line a heading of that section, when its phrase is
@@ -108,6 +122,9 @@ KEYWORDS: dict[str, str] = {
     "awards": "awards",
     "achievements": "awards",
     "interests": "interests",
+    "affiliations": "affiliations",
+    "memberships": "affiliations",
+    "committees": "affiliations",
     "hobbies": "interests",
     "references": "references",
 }

@@ -42,6 +42,25 @@ _RANGE = re.compile(
     r"|\s*[-\u2013\u2014]\s*(?P<dangling>(?=\n|$|[,;)])))",
     re.IGNORECASE,
 )
+# A dated line that names a membership, a committee or a grant is no role, unless it also
+# names a job ("Engineer, American Heart Association" is one).
+_NOT_A_ROLE = re.compile(
+    r"\b(?:member(?:ship)?s?|society|committee|council|board|task force|workgroup"
+    r"|advisory|grants?|fellowship|scholarship|award(?:ed)?|\$\s?\d)",
+    re.IGNORECASE,
+)
+_JOB_WORD = re.compile(
+    r"\b(?:engineer|developer|manager|analyst|scientist|consultant|architect|administrator"
+    r"|specialist|director|officer|intern|lead|head|professor|lecturer|instructor|teacher"
+    r"|researcher|assistant|associate|technician|coordinator|designer|programmer|founder"
+    r"|president|executive|supervisor|therapist|worker|nurse|accountant|clerk|representative"
+    r"|trainee|apprentice|fellow|owner|partner|advisor|leader|laborer|cashier|operator|agent"
+    r"|sre|devops|mlops)\b",
+    re.IGNORECASE,
+)
+_LETTERS = re.compile(r"[A-Za-z]{3,}")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_WORDS = re.compile(rf"^(?:{_MONTH}|{_NOW})$", re.IGNORECASE)
 _EXPLICIT_YEARS = re.compile(
     r"(?P<n>\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?)\b(?:\s+of)?(?:\s+\w+){0,3}?\s+experience",
     re.IGNORECASE,
@@ -50,14 +69,17 @@ _EXPLICIT_YEARS = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """One dated role: its month range, header line and the span of text it covers."""
+    """One dated role: its month range, header line (with the job title and employer where
+    they can be told apart) and the span of text it covers."""
 
     start: date
     end: date
     current: bool
-    title: str
+    header: str
     span_start: int
     span_end: int
+    title: str | None = None
+    employer: str | None = None
 
     @property
     def months(self) -> int:
@@ -88,19 +110,73 @@ def parse_date(text: str) -> tuple[date, bool] | None:
 def find_roles(text: str, sections: tuple[Section, ...], as_of: date) -> tuple[Role, ...]:
     """Find dated roles in the experience section (or the whole text when it has none)."""
     areas = [(s.start, s.end) for s in sections if s.name == "experience"] or [(0, len(text))]
-    found: list[tuple[int, date, date, bool, str]] = []
+    found: list[tuple[int, date, date, bool, str, str]] = []
     for lo, hi in areas:
         for m in _RANGE.finditer(text, lo, hi):
             parsed = _parse_range(m, as_of)
             if parsed is not None:
-                line_start, title = _title_line(text, m, lo)
-                found.append((line_start, *parsed, title))
+                line_start, header = _title_line(text, m, lo)
+                undated = header.replace(" ".join(m.group(0).split()), " ")
+                if is_role_header(undated):
+                    found.append((line_start, *parsed, header, undated))
     roles = []
-    for i, (start_at, start, end, current, title) in enumerate(found):
+    for i, (start_at, start, end, current, header, undated) in enumerate(found):
         area_end = next(hi for lo, hi in areas if lo <= start_at < hi)
         span_end = found[i + 1][0] if i + 1 < len(found) else area_end
-        roles.append(Role(start, end, current, title, start_at, min(span_end, area_end)))
+        title, employer = title_and_employer(undated)
+        roles.append(
+            Role(start, end, current, header, start_at, min(span_end, area_end), title, employer)
+        )
     return tuple(roles)
+
+
+_HEADER_PARTS = re.compile(
+    r"\s+(?:at|@)\s+|\s*[,|\u2022\u00b7;]\s*|\s+[-\u2013\u2014]{1,2}\s+|\s*[()]\s*|\t|\s{2,}",
+    re.IGNORECASE,
+)
+_EMPLOYER_WORD = re.compile(
+    r"\b(?:inc|ltd|llc|llp|plc|corp(?:oration)?|co|gmbh|ag|sa|bv|group|company|technologies"
+    r"|technology|solutions|systems|labs?|software|services|consulting|bank|university"
+    r"|college|institute|hospital|school|agency|partners|holdings|studios?|analytics)\b\.?",
+    re.IGNORECASE,
+)
+# "Austin, TX", "Remote", "London": a place, not an employer
+_PLACE = re.compile(r"^(?:[A-Z]{2}|remote|hybrid|on-?site|usa|uk|india|[A-Z][a-z]+,? [A-Z]{2})$")
+
+
+def title_and_employer(header: str) -> tuple[str | None, str | None]:
+    """The job title and the employer in a role's header line (dates taken out), where they
+    can be told apart: "MLOps Engineer, Northwind Analytics", "Data Engineer at Contoso",
+    "Contoso | Senior SRE | Austin, TX". Either is None when the line does not say."""
+    at = re.search(r"\s+(?:at|@)\s+", header)
+    parts = [
+        p.strip(" .:-\u2013\u2014")
+        for p in _HEADER_PARTS.split(header)
+        if p and p.strip(" .:-\u2013\u2014")
+    ]
+    parts = [p for p in parts if _LETTERS.search(p) and not _PLACE.match(p)]
+    if not parts:
+        return None, None
+    title = next((p for p in parts if _JOB_WORD.search(p)), None)
+    if at is not None and title is not None:
+        after = header[at.end() :]
+        employer = next((p for p in parts if p != title and after.find(p) >= 0), None)
+        return title, employer
+    others = [p for p in parts if p != title]
+    employer = next((p for p in others if _EMPLOYER_WORD.search(p)), None)
+    if employer is None and title is not None and others:
+        employer = others[0]  # the part beside the title
+    return title, employer
+
+
+def is_role_header(header: str) -> bool:
+    """Whether a dated line (its date range taken out) heads a job: it names no membership,
+    committee or grant unless it names a job too, and is no row of several dates."""
+    words = [w for w in _LETTERS.findall(header) if not _DATE_WORDS.match(w)]
+    if not words:
+        # A date alone heads the role below it ("2013-"); a row of dates is a table's column.
+        return _YEAR.search(header) is None
+    return not _NOT_A_ROLE.search(header) or bool(_JOB_WORD.search(header))
 
 
 def _title_line(text: str, m: re.Match[str], floor: int) -> tuple[int, str]:
@@ -112,7 +188,8 @@ def _title_line(text: str, m: re.Match[str], floor: int) -> tuple[int, str]:
         above = text[floor : max(floor, line_start - 1)].rstrip()
         prev_start = max(above.rfind("\n") + 1, 0) + floor
         prev = text[prev_start:line_start].strip()
-        if prev and not prev.startswith(("-", "*", "\u2022")):
+        # not a bullet, nor the line of the role before ("A, 2018 - 2019" above "2019 - 2020")
+        if prev and not prev.startswith(("-", "*", "\u2022")) and not _RANGE.search(prev):
             line_start, line = prev_start, f"{prev} {line}"
     return line_start, " ".join(line.lstrip("#* ").split())[:200]
 
