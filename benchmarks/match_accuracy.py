@@ -14,6 +14,7 @@ Prints both with the most frequent misses and false positives.
 from __future__ import annotations
 
 import argparse
+import csv
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -69,12 +70,26 @@ def main() -> None:
                 false_positives[f"{m.text} -> {m.skill_id}"] += 1
     print(f"recall: {spans_hit}/{spans_total} = {spans_hit / spans_total:.3f}")
     print(f"precision: {mentions_ok}/{mentions_total} = {mentions_ok / mentions_total:.3f}")
+    _hand_checked(mentions_ok, mentions_total)
     print(f"\nmost frequent misses ({len(misses)} distinct):")
     for text, n in misses.most_common(args.top):
         print(f"  {n:4d}  {text}")
     print(f"\nmost frequent false positives ({len(false_positives)} distinct):")
     for text, n in false_positives.most_common(args.top):
         print(f"  {n:4d}  {text}")
+
+
+def _hand_checked(ok: int, total: int) -> None:
+    """Precision once the sampled 'false positives' judged by hand are taken into account."""
+    path = Path(__file__).with_name("precision_hand_check.csv")
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    verdicts = Counter(row["verdict"] for row in csv.DictReader(rows))
+    share = verdicts["correct"] / sum(verdicts.values())
+    print(
+        f"hand check of {sum(verdicts.values())} sampled false positives: "
+        + ", ".join(f"{n} {v}" for v, n in verdicts.most_common())
+        + f"; estimated precision: {(ok + share * (total - ok)) / total:.3f}"
+    )
 
 
 if __name__ == "__main__":

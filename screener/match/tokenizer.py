@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 TOKEN = re.compile(
     r"""
-      (?:https?://|www\.)[^\s<>()"']+           # links stay whole: no skills inside URLs
+      (?:https?://|ftps?://|www\.)[^\s<>()"']+   # links stay whole: no skills inside URLs
+    | (?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|io)\b   # host names: ftp.sonic.net
+    | [A-Za-z0-9-]+\.(?:com|org|edu|gov|io)\b  # example.com (not .net: that is ASP.NET)
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+               # e-mail addresses too
     | \.(?:NET|Net|net)(?![A-Za-z])                # .NET, also glued: VB.NET, .NET4
     | [A-Za-z](?:\+\+|\#)                        # C++, C#, F#
