@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from screener.errors import InputError
@@ -60,7 +61,13 @@ def read_file(path: Path, source: str, limits: Limits) -> list[Document | Skippe
         data = path.read_bytes()
     except OSError as exc:
         return [Skipped(source, f"cannot read file: {exc.strerror or exc}")]
-    return read_bytes(data, source, limits)
+    digest = hashlib.sha256(data).hexdigest()
+    return [
+        replace(item, sha256=digest)
+        if isinstance(item, Skipped) and item.source == source
+        else item
+        for item in read_bytes(data, source, limits)
+    ]
 
 
 def read_bytes(
@@ -68,6 +75,8 @@ def read_bytes(
 ) -> list[Document | Skipped]:
     """Read a file's bytes, whatever their format."""
     kind = kinds.sniff(data[:4096], data=data)
+    if kind == kinds.TEXT and kinds.data_file(source):
+        kind = kinds.DATA
     if kind == kinds.ZIP:
         if in_archive:
             return [Skipped(source, "archive inside an archive: unpack it first")]
@@ -125,6 +134,8 @@ _REFUSALS = {
     kinds.LEGACY_DOC: "legacy Word .doc (or another old Office format): convert it to PDF or DOCX",
     kinds.IMAGE: "image file: no text to read; convert it to a PDF with text, or OCR it",
     kinds.BINARY: "not a readable document: '{name}' holds binary data",
+    kinds.OFFICE_OTHER: "a spreadsheet or slides, not a resume: save a resume as PDF or DOCX",
+    kinds.DATA: "a data file ('{name}'), not a resume: left out",
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from screener.ingest.contact import Contact
 from screener.text.normalize import Normalized
@@ -43,3 +43,4 @@ class Skipped:
 
     source: str
     reason: str
+    sha256: str = field(default="", compare=False)  # of the file's bytes, where read

@@ -8,6 +8,7 @@ import zipfile
 # Formats we read, and formats we recognise only to say what to do with them.
 PDF, DOCX, ODT, ZIP, RTF, HTML, TEXT = "pdf", "docx", "odt", "zip", "rtf", "html", "text"
 LEGACY_DOC, IMAGE, BINARY, EMPTY = "legacy-doc", "image", "binary", "empty"
+OFFICE_OTHER, DATA = "office-other", "data"  # spreadsheets and slides; CSV, JSON, YAML...
 
 _IMAGES = (
     b"\x89PNG\r\n\x1a\n",
@@ -52,6 +53,15 @@ def sniff(head: bytes, *, data: bytes | None = None) -> str:
     return TEXT
 
 
+_DATA_SUFFIXES = {".csv", ".tsv", ".json", ".jsonl", ".yaml", ".yml", ".xml", ".log", ".ini"}
+
+
+def data_file(name: str) -> bool:
+    """Whether a text file's name says it holds data (CSV, JSON...), not a document."""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    return suffix in _DATA_SUFFIXES
+
+
 def text_kind(name: str) -> str:
     """``markdown`` for .md files, else ``text``."""
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
@@ -64,10 +74,16 @@ def _zip_kind(data: bytes) -> str:
             names = set(zf.namelist())
             if "word/document.xml" in names:
                 return DOCX
+            if "xl/workbook.xml" in names or "ppt/presentation.xml" in names:
+                return OFFICE_OTHER
             if "mimetype" in names and zf.read("mimetype")[:64].startswith(
                 b"application/vnd.oasis.opendocument.text"
             ):
                 return ODT
+            if "mimetype" in names and zf.read("mimetype")[:64].startswith(
+                b"application/vnd.oasis.opendocument."
+            ):
+                return OFFICE_OTHER
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError, ValueError):
         return ZIP  # the archive reader will say what is wrong with it
     return ZIP
