@@ -43,6 +43,13 @@ def score_cli(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the results as JSON here.")
     ] = None,
+    csv_dir: Annotated[
+        Path | None, typer.Option("--csv", help="Also write one CSV per sheet to this folder.")
+    ] = None,
+    shortlist: Annotated[
+        int | None,
+        typer.Option("--shortlist", min=1, help="Shortlist size (default: the rubric's)."),
+    ] = None,
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
     ] = None,
@@ -67,7 +74,7 @@ def score_cli(
     Example: screener score sample_resumes --out results.xlsx --json results.json
     """
     from screener.errors import ScreenerError
-    from screener.export import write_json, write_workbook
+    from screener.export import write_csv, write_json, write_workbook
     from screener.pipeline import score_folder
 
     try:
@@ -87,10 +94,13 @@ def score_cli(
                 progress=progress,
                 workers=workers,
                 limits=limits,
+                shortlist=shortlist,
             )
         written = [write_workbook(result, out)]
         if json_out is not None:
             written.append(write_json(result, json_out))
+        if csv_dir is not None:
+            written.append(write_csv(result, csv_dir))
     except ScreenerError as exc:
         raise _fail(f"error: {exc}") from None
     except OSError as exc:
@@ -170,6 +180,86 @@ def profile_cli(
             )
     if not any(not isinstance(r, Skipped) for r in results):
         raise typer.Exit(1)
+
+
+@app.command("explain")
+def explain_cli(
+    file: Annotated[Path, typer.Argument(help="One resume: PDF, DOCX, text, Markdown...")],
+    rubric: Annotated[
+        Path | None, typer.Option(help="Rubric YAML (default: rubrics/mlops_engineer.yaml).")
+    ] = None,
+    taxonomy: Annotated[
+        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Explain one resume's score: each requirement's points with the quotes behind them,
+    the missing must-haves, and what would raise the score.
+
+    Example: screener explain sample_resumes/01_priya_raman_mlops_aws.md
+    """
+    from screener.config import load_rubric
+    from screener.errors import ConfigError, ScreenerError
+    from screener.explain import explain_text
+    from screener.ingest import Limits, Skipped, read_file
+    from screener.match import profile_document, skill_index
+    from screener.score import score
+
+    try:
+        when = date.fromisoformat(as_of) if as_of else date.today()
+    except ValueError:
+        raise _fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'") from None
+    if not file.is_file():
+        raise _fail(f"error: no such file: {file}")
+    loaded = _load_taxonomy(taxonomy)
+    try:
+        opening = load_rubric(rubric, loaded)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        raise _fail(f"{len(exc.problems)} problems in the rubric") from None
+    except ScreenerError as exc:
+        raise _fail(f"error: {exc}") from None
+    index = skill_index(loaded)
+    results = read_file(file, file.name, Limits())
+    for item in results:
+        if isinstance(item, Skipped):
+            typer.echo(f"{item.source}: not scored: {item.reason}", err=True)
+            continue
+        profile = profile_document(item, index, when)
+        assessment = score(profile, opening, source=item.source, candidate=item.candidate)
+        typer.echo(explain_text(assessment, opening, loaded))
+    if not any(not isinstance(r, Skipped) for r in results):
+        raise typer.Exit(1)
+
+
+@app.command("shortlist")
+def shortlist_cli(
+    results: Annotated[Path, typer.Argument(help="A results workbook written by 'score'.")],
+    top: Annotated[int, typer.Option(min=1, help="How many candidates to keep.")] = 10,
+    out: Annotated[Path, typer.Option(help="Shortlist workbook to write.")] = Path(
+        "shortlist.xlsx"
+    ),
+) -> None:
+    """Cut a shortlist workbook of its own: the TOP highest scores (as last calculated, so
+    edited weights count) and their evidence, leaving out candidates marked Reject.
+
+    Example: screener shortlist results.xlsx --top 5 --out shortlist.xlsx
+    """
+    from screener.errors import ScreenerError
+    from screener.export.shortlist import write_shortlist
+
+    if not results.is_file():
+        raise _fail(f"error: no such file: {results}")
+    try:
+        count = write_shortlist(results, top, out)
+    except ScreenerError as exc:
+        raise _fail(f"error: {exc}") from None
+    except OSError as exc:
+        raise _fail(f"error: cannot write output: {exc}") from None
+    typer.echo(f"Shortlisted {count} candidates. Wrote {out}.", err=True)
 
 
 @app.command("validate")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,14 @@ class BatchResult:
     started: str
     finished: str
     screened: tuple[Screened, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def inputs(self) -> list[tuple[str, str]]:
+        """Every input (file, or archive member) with the SHA-256 of its bytes where known."""
+        found = [(s.source, s.sha256) for s in self.screened]
+        found += [(s.source, s.sha256) for s in self.skipped]
+        return sorted(found)
 
 
 def score_folder(
@@ -68,22 +76,31 @@ def score_folder(
     progress: Progress | None = None,
     workers: int | None = None,
     limits: Limits | None = None,
+    shortlist: int | None = None,
 ) -> BatchResult:
-    """Score every resume under ``folder`` against ``rubric``; bad files become Skipped."""
+    """Score every resume under ``folder`` against ``rubric``; bad files become Skipped.
+
+    ``shortlist`` overrides the rubric's shortlist size (its ``top``) for this run.
+    """
     started = _now()
     folder = Path(folder)
     if not isinstance(taxonomy, Taxonomy):
         taxonomy = load_taxonomy(taxonomy)
     if not isinstance(rubric, Rubric):
         rubric = load_rubric(rubric, taxonomy)
+    if shortlist is not None:
+        rubric = rubric.model_copy(
+            update={"shortlist": rubric.shortlist.model_copy(update={"top": shortlist})}
+        )
     as_of = as_of or date.today()
+    limits = limits or Limits()
     files = [(path, path.relative_to(folder).as_posix()) for path in discover(folder)]
     outcomes = sorted(
         screen_files(
             files,
             taxonomy,
             as_of=as_of,
-            limits=limits or Limits(),
+            limits=limits,
             workers=workers,
             progress=progress,
         ),
@@ -103,6 +120,13 @@ def score_folder(
         started=started,
         finished=_now(),
         screened=tuple(screened),
+        options={
+            "workers": workers or os.cpu_count() or 1,
+            "shortlist size": rubric.shortlist.top,
+            "per-file time limit (s)": limits.timeout,
+            "page limit": limits.max_pages,
+            "file size limit (MB)": round(limits.max_bytes / 1_048_576, 1),
+        },
     )
 
 
@@ -117,7 +141,9 @@ def drop_duplicates(outcomes: list[Outcome]) -> tuple[list[Screened], list[Skipp
             continue
         original = first.get(outcome.sha256) or first.get(outcome.text_sha256)
         if original is not None:
-            skipped.append(Skipped(outcome.source, f"duplicate of {original}: scored once"))
+            skipped.append(
+                Skipped(outcome.source, f"duplicate of {original}: scored once", outcome.sha256)
+            )
             continue
         first[outcome.sha256] = first[outcome.text_sha256] = outcome.source
         kept.append(outcome)

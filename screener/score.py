@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from screener.config.rubric import Requirement, Rubric
 from screener.match.profile import Mention, Profile
 from screener.text.education import LEVELS
+from screener.text.timeline import Role
 
 # How much one mention proves, by where it sits. A dated experience bullet proves most;
 # a bare skills list proves that the candidate claims the skill, little more.
@@ -44,6 +45,7 @@ class Evidence:
     end: int
     strength: float
     years: float | None = None
+    role: str = ""  # the dated role the quote sits in: "2019-01 to 2026-11"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,11 @@ class Assessment:
     years: float
     ml_years: float
     knockouts: tuple[str, ...] = ()
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """What a person must look at before deciding: knockouts never reject on their own."""
+        return tuple(f"human review: knockout not met ({label})" for label in self.knockouts)
 
     @property
     def musts(self) -> tuple[RequirementResult, ...]:
@@ -120,6 +127,11 @@ def best_evidence(profile: Profile, skill_id: str, min_years: float | None) -> E
         return None
     best = max(found.mentions, key=lambda m: (mention_strength(m), -m.start))
     strength = mention_strength(best)
+    role = (
+        profile.roles[best.role]
+        if best.role is not None and best.role < len(profile.roles)
+        else None
+    )
     years = found.months / 12 if found.months else None
     if min_years:
         # Half the credit for having the skill, half for the years asked for.
@@ -135,7 +147,16 @@ def best_evidence(profile: Profile, skill_id: str, min_years: float | None) -> E
         best.end,
         round(strength, 4),
         years,
+        role_dates(role) if role is not None else "",
     )
+
+
+def role_dates(role: Role) -> str:
+    """A role's months as a recruiter reads them: "2019-01 to 2026-11 (current)"."""
+    last = role.end.replace(day=1)
+    month = last.month - 1 or 12
+    last = last.replace(year=last.year - (last.month == 1), month=month)  # end is exclusive
+    return f"{role.start:%Y-%m} to {last:%Y-%m}" + (" (current)" if role.current else "")
 
 
 def _skill_requirement(req: Requirement, profile: Profile) -> tuple[float, bool, list[Evidence]]:
@@ -179,6 +200,7 @@ def _experience_requirement(
             role.span_start + len(role.header),
             1.0,
             role.months / 12,
+            role_dates(role),
         )
         for role in profile.roles
     ]
@@ -258,7 +280,7 @@ def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str 
     """Score one profile against a rubric."""
     total = rubric.total_weight
     results = tuple(score_requirement(r, profile, total) for r in rubric.requirements)
-    value = round(sum(r.points for r in results), 2)
+    value = weighted_score([r.weight for r in results], [r.satisfaction for r in results])
     knockouts = tuple(
         req.label
         for req, res in zip(rubric.requirements, results, strict=True)
@@ -274,6 +296,15 @@ def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str 
         round(profile.ml_years, 2),
         knockouts,
     )
+
+
+def weighted_score(weights: list[float], satisfactions: list[float]) -> float:
+    """100 x sum(weight x satisfaction) / sum(weight), to two decimals: the formula the
+    workbook's Ranking sheet also computes from its Rubric sheet."""
+    total = sum(weights)
+    if not total:
+        return 0.0
+    return round(100 * sum(w * s for w, s in zip(weights, satisfactions, strict=True)) / total, 2)
 
 
 def rank(assessments: Iterable[Assessment], rubric: Rubric) -> tuple[Ranked, ...]:

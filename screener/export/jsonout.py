@@ -7,6 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from screener.explain import satisfied_by
 from screener.export.tables import run_info
 from screener.pipeline import BatchResult
 
@@ -30,11 +31,24 @@ def result_to_dict(result: BatchResult) -> dict[str, Any]:
                 "years": a.years,
                 "ml_years": a.ml_years,
                 "shortlisted": item.shortlisted,
+                "flags": list(a.flags),
                 "requirements": [asdict(r) for r in a.results],
             }
         )
     return {
         "run": run_info(result),
+        "inputs": [{"file": f, "sha256": h} for f, h in result.inputs],
+        "rubric": [
+            {
+                "id": req.id,
+                "label": req.label,
+                "tier": req.tier,
+                "weight": req.weight,
+                "knockout": req.knockout,
+                "satisfied_by": satisfied_by(req, result.taxonomy),
+            }
+            for req in result.rubric.requirements
+        ],
         "ranking": ranking,
         "errors": [{"file": s.source, "reason": s.reason} for s in result.skipped],
     }
