@@ -14,6 +14,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "profile",
         "professional profile",
         "about me",
+        "about",
         "objective",
         "career objective",
         "career summary",
@@ -28,6 +29,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "employment",
         "employment history",
         "career history",
+        "career",
+        "exp",
+        "work exp",
         "job history",
         "career experience job history",
         "professional history",
@@ -62,6 +66,7 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     ),
     "education": (
         "education",
+        "edu",
         "academic background",
         "qualifications",
         "education and training",
@@ -191,6 +196,10 @@ def heading_name(line: str, *, marked: bool) -> str | None:
     if known is not None:
         return known
     lowered = [w.lower() for w in words]
+    if len(words) <= 3 and not _JOB_WORDS.intersection(lowered):
+        misspelt = _misspelt_heading(" ".join(lowered), capitals=line.isupper())
+        if misspelt is not None:
+            return misspelt
     if len(words) > 5 or _JOB_WORDS.intersection(lowered):
         return None
     capitalised = all(w[0].isupper() or w.lower() in _SMALL for w in words)
@@ -206,6 +215,39 @@ def heading_name(line: str, *, marked: bool) -> str | None:
     return None
 
 
+# Phrases a misspelt heading may stand for; memberships and service only as written
+# ("Services" is not "service"), and "project" alone is an entry inside experience.
+_FUZZY_PHRASES = [p for p, name in _LOOKUP.items() if name != "affiliations"]
+_NOT_SLIPS = {"project"}
+
+
+def _slip(written: str, phrase: str) -> bool:
+    """Whether ``written`` is ``phrase`` with a typing slip, not another word: the first two
+    letters agree and it is no inflection ("Experienced", "Serviced")."""
+    if written[:2] != phrase[:2] or written in _NOT_SLIPS:
+        return False
+    return not (written.startswith(phrase) and written[len(phrase) :] in {"d", "ed", "ing"})
+
+
+def _misspelt_heading(phrase: str, *, capitals: bool) -> str | None:
+    """The section a misspelt heading names: "work experiance", "skils", "EXPERINCE".
+
+    One slip in a known heading phrase of five letters or more; a heading in capitals may
+    also misspell a one-word section keyword ("EDUCTION").
+    """
+    if len(phrase) < 5 or phrase.count(" ") > 2:
+        return None
+    from rapidfuzz import fuzz, process
+
+    found = process.extractOne(phrase, _FUZZY_PHRASES, scorer=fuzz.ratio, score_cutoff=88)
+    if found is not None and _slip(phrase, found[0]):
+        return _LOOKUP[found[0]]
+    if capitals and " " not in phrase and len(phrase) >= 7:
+        found = process.extractOne(phrase, list(KEYWORDS), scorer=fuzz.ratio, score_cutoff=85)
+        return KEYWORDS[found[0]] if found else None
+    return None
+
+
 def find_sections(text: str) -> tuple[Section, ...]:
     """Split ``text`` into sections at lines that are headings.
 
@@ -214,7 +256,9 @@ def find_sections(text: str) -> tuple[Section, ...]:
     found: list[tuple[int, str, str, bool]] = []
     for match in _CANDIDATE.finditer(text):
         title = match.group("title").strip()
-        if _HEADING_WORDS.isdisjoint(_NON_LETTERS.split(title.lower())):
+        if _HEADING_WORDS.isdisjoint(_NON_LETTERS.split(title.lower())) and (
+            len(title) > 24 or title.count(" ") > 2  # else perhaps misspelt: "skils"
+        ):
             continue
         marked = bool(match.group("mark") or match.group("colon"))
         name = heading_name(title, marked=marked)
