@@ -137,6 +137,7 @@ def test_match_offsets_point_into_the_text(
     [
         ("Deployed services on Kubernates clusters.", "kubernetes", 0.9),
         ("Wrote Teraform modules for the AWS infrastructure.", "terraform", 0.941),
+        ("Small fixes in Terrafrom for the buckets.", "terraform", 0.889),  # swapped letters
         ("Tracked experiments with ML flow.", "mlflow", 1.0),
     ],
 )

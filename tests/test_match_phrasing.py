@@ -218,6 +218,13 @@ HEDGING: list[object] = [
     ("Python (basic), SQL (advanced)", {"python": H, "sql": P}, set()),
     ("Expert in Python; exposure to Scala.", {"python": P, "scala": H}, set()),
     ("Hands-on with Kubernetes, familiar with Istio.", {"kubernetes": P, "istio": H}, set()),
+    # a skills list that says how well, after a colon
+    ("Kubernetes: familiar with kubectl and the basics", {"kubernetes": H}, set()),
+    ("Prometheus / Grafana: familiar with, home lab only", {"prometheus": H, "grafana": H}, set()),
+    ("Terraform: currently learning (personal projects only)", {"terraform": H}, set()),
+    ("Python, Docker, Airflow: none so far", {"apache-airflow": N, "docker": P}, set()),
+    ("Docker, Python: expert", {"docker": P, "python": P}, set()),
+    ("Working knowledge of Kubernetes and MLflow.", {"kubernetes": H, "mlflow": H}, set()),
     ("Currently learning Rust.", {"rust": H}, set()),
     ("Learning Terraform in my spare time.", {"terraform": H}, set()),
     ("Limited experience with Kubernetes.", {"kubernetes": H}, set()),

@@ -19,8 +19,13 @@ _NEGATION = re.compile(
 _NEGATION_REACH = 6  # a negation cue governs at most this many words after it
 # A comma and a new action end a negation's reach: "without Airflow, using cron and Python".
 _SCOPE_END = re.compile(r",\s*(?:using|then|instead|but|relying|with|via|through)\b", re.IGNORECASE)
+# What follows a name in a list: "Kubernetes: none", "Prometheus / Grafana: familiar with";
+# other names joined by a slash or "and" before the colon share the verdict.
+_AFTER_NAMES = r"^(?:\s*(?:/|&|\band\b)\s*[\w.+#-]+(?:\s[\w.+#-]+)?)*"
+_AFTER = _AFTER_NAMES + r"[\s:,(\u2013\u2014-]*"
+_AFTER_COLON = _AFTER_NAMES + r"\s*[:(\u2013\u2014-]\s*"  # a colon, bracket or dash: no comma
 _NEGATION_AFTER = re.compile(
-    r"^[\s:,(-]*(?:none|n/a|not yet|no (?:hands-on |professional |prior )?experience)\b",
+    _AFTER + r"(?:none|n/a|not yet|no (?:hands-on |professional |prior |production )?experience)\b",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(
@@ -29,6 +34,7 @@ _HEDGE = re.compile(
     r"|(?:currently|now|still|actively) learning|learning (?:to|about|the basics)"
     r"|coursework|course(?:s)? (?:in|on)|intro(?:ductory)? course"
     r"|interested in|beginner|introduction to|some knowledge of|studying|self-taught basics"
+    r"|working knowledge (?:of|in)"
     r"|limited (?:experience|exposure|knowledge) (?:with|of|in|to))\b",
     re.IGNORECASE,
 )
@@ -45,8 +51,11 @@ _STRONG = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_AFTER = re.compile(
-    r"^[\s:,(-]*(?:basics?|beginner|learning|(?:basic )?familiarity|exposure|in progress"
-    r"|(?:an? )?(?:online |intro(?:ductory)? )+course)\b",
+    _AFTER + r"(?:basics?|beginner|(?:currently |still )?learning|(?:basic )?familiarity"
+    r"|exposure|in progress|home lab|personal projects|self-taught"
+    r"|(?:an? )?(?:online |intro(?:ductory)? )+course)\b"
+    # "Kubernetes: familiar with kubectl", but "Kubernetes, familiar with Istio" hedges Istio
+    r"|" + _AFTER_COLON + r"familiar with\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#&]*(?:[.-][a-z0-9+#&]+)*")

@@ -22,7 +22,6 @@ from screener.config.taxonomy import (
     fuzzy_allowed,
 )
 
-CUTOFF = 90.0  # rapidfuzz ratio; 90 lets one slip in a ten-letter name through
 PRODUCT_TYPES = {
     SkillType.LANGUAGE,
     SkillType.FRAMEWORK,
@@ -38,6 +37,10 @@ _STOP_WORDS = {"in", "on", "at", "to", "of", "by", "for", "and", "or", "the", "a
 _MORE_ENGLISH = {"informatics", "bioinformatics", "analytics", "logistics", "telematics"}
 
 
+CUTOFF = 90.0  # rapidfuzz ratio; 90 lets one slip in a ten-letter name through
+SWAP_MIN_CHARS = 7  # two swapped letters count as one slip from this length on
+
+
 @dataclass(frozen=True, slots=True)
 class FuzzyHit:
     """A misspelt name: skill, the tokens it covers and how close it came (0-100)."""
@@ -50,7 +53,7 @@ class FuzzyHit:
 
 @dataclass(eq=False)
 class FuzzyIndex:
-    """One-word names of fuzzy-allowed skills, blocked by (first letter, length)."""
+    """One-word names of fuzzy-allowed skills, blocked by (first two letters, length)."""
 
     blocks: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)
@@ -83,7 +86,14 @@ def build_fuzzy(taxonomy: Taxonomy) -> FuzzyIndex:
 
 @lru_cache(maxsize=65536)
 def _closest(index: FuzzyIndex, word: str) -> tuple[str, float] | None:
+    """The name ``word`` misspells, and how close it came (0-100).
+
+    Close means a rapidfuzz ratio of at least 90 (one letter added or dropped in a name of
+    ten letters, one changed in a longer one), or two neighbouring letters swapped in a name
+    of seven letters or more ("Terrafrom", "SageMkaer"), the slip typing makes most.
+    """
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
 
     choices = [
         candidate
@@ -93,10 +103,14 @@ def _closest(index: FuzzyIndex, word: str) -> tuple[str, float] | None:
     if not choices:
         return None
     best = process.extractOne(word, [c[0] for c in choices], scorer=fuzz.ratio, score_cutoff=CUTOFF)
-    if best is None:
-        return None
-    _, score, position = best
-    return choices[position][1], float(score)
+    if best is not None:
+        _, score, position = best
+        return choices[position][1], float(score)
+    if len(word) >= SWAP_MIN_CHARS:
+        for name, skill_id in choices:
+            if sorted(name) == sorted(word) and OSA.distance(word, name, score_cutoff=1) == 1:
+                return skill_id, round(100 * (1 - 1 / len(word)), 1)
+    return None
 
 
 def find_fuzzy(tokens: Sequence[str], covered: Sequence[int], index: FuzzyIndex) -> list[FuzzyHit]:

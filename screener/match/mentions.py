@@ -55,6 +55,7 @@ def profile_document(doc: Document, index: SkillIndex, as_of: date) -> Profile:
         degrees=find_degrees(text, sections),
         as_of=as_of,
         ml_evidence=bool(ml_direct),
+        sections=tuple(s.name for s in sections),
     )
 
 

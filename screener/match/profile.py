@@ -54,6 +54,7 @@ class Profile:
     degrees: tuple[Degree, ...]
     as_of: date
     ml_evidence: bool = False
+    sections: tuple[str, ...] = ()  # the sections found, in order ("header" for the top)
 
     @property
     def years(self) -> float:
