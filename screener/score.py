@@ -29,6 +29,12 @@ DATED_ROLE = 1.0
 HEDGED_CAP = 0.25  # "familiar with", "currently learning": a little credit, never more
 IMPLIED_FACTOR = 0.6  # an implied skill counts this much of the implying mention x link weight
 MET = 0.5  # a requirement is met when its evidence reaches this strength (a skills list does)
+# A skills list is a claim; the rest of the resume backs it up. When fewer than this share of
+# the listed skills show up in experience or projects, the list counts proportionally less
+# (down to LIST_FLOOR of its strength): every tool listed, none used, is keyword stuffing.
+LIST_SUPPORT = 0.3
+LIST_FLOOR = 0.25
+_CLAIM_ONLY = {"skills", "header", "summary", "interests"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +80,13 @@ class Assessment:
     years: float
     ml_years: float
     knockouts: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # other reasons for a person to look: "not a resume?"
 
     @property
     def flags(self) -> tuple[str, ...]:
         """What a person must look at before deciding: knockouts never reject on their own."""
-        return tuple(f"human review: knockout not met ({label})" for label in self.knockouts)
+        knocked = tuple(f"human review: knockout not met ({label})" for label in self.knockouts)
+        return knocked + self.notes
 
     @property
     def musts(self) -> tuple[RequirementResult, ...]:
@@ -105,14 +113,35 @@ class Ranked:
     shortlisted: bool
 
 
-def mention_strength(m: Mention) -> float:
-    """How much one mention proves, in [0, 1]."""
+def list_support(profile: Profile) -> float:
+    """Share of the skills in the resume's skills list that it also shows in use: mentioned
+    in experience, projects or another section that is more than a claim (1.0 without a list)."""
+    listed, used = 0, 0
+    for evidence in profile.skills.values():
+        direct = [
+            m for m in evidence.mentions if m.method != "implied" and m.polarity == "positive"
+        ]
+        if any(m.section == "skills" for m in direct):
+            listed += 1
+            used += any(m.section not in _CLAIM_ONLY for m in direct)
+    return used / listed if listed else 1.0
+
+
+def list_factor(profile: Profile) -> float:
+    """How much a skills-list mention counts, from how well the resume backs the list up."""
+    return max(LIST_FLOOR, min(1.0, list_support(profile) / LIST_SUPPORT))
+
+
+def mention_strength(m: Mention, listed: float = 1.0) -> float:
+    """How much one mention proves, in [0, 1]; ``listed`` scales skills-list mentions."""
     if m.polarity == "negated":
         return 0.0
     if m.section == "experience" and m.role is not None:
         base = DATED_ROLE
     else:
         base = SECTION_STRENGTH.get(m.section, OTHER_SECTION)
+    if m.section == "skills":
+        base *= listed
     if m.polarity == "hedged":
         base = min(base, HEDGED_CAP)
     if m.method == "implied":
@@ -120,13 +149,15 @@ def mention_strength(m: Mention) -> float:
     return base * m.confidence
 
 
-def best_evidence(profile: Profile, skill_id: str, min_years: float | None) -> Evidence | None:
+def best_evidence(
+    profile: Profile, skill_id: str, min_years: float | None, listed: float = 1.0
+) -> Evidence | None:
     """The strongest mention of a skill, its strength scaled by years where years are asked."""
     found = profile.skills.get(skill_id)
     if found is None or not found.mentions:
         return None
-    best = max(found.mentions, key=lambda m: (mention_strength(m), -m.start))
-    strength = mention_strength(best)
+    best = max(found.mentions, key=lambda m: (mention_strength(m, listed), -m.start))
+    strength = mention_strength(best, listed)
     role = (
         profile.roles[best.role]
         if best.role is not None and best.role < len(profile.roles)
@@ -159,8 +190,10 @@ def role_dates(role: Role) -> str:
     return f"{role.start:%Y-%m} to {last:%Y-%m}" + (" (current)" if role.current else "")
 
 
-def _skill_requirement(req: Requirement, profile: Profile) -> tuple[float, bool, list[Evidence]]:
-    found = {s: best_evidence(profile, s, req.min_years) for s in req.skills}
+def _skill_requirement(
+    req: Requirement, profile: Profile, listed: float
+) -> tuple[float, bool, list[Evidence]]:
+    found = {s: best_evidence(profile, s, req.min_years, listed) for s in req.skills}
     strengths = sorted((e.strength if e else 0.0 for e in found.values()), reverse=True)
     if req.any is not None:
         need = 1
@@ -187,7 +220,8 @@ def _experience_requirement(
         parts.append(min(1.0, profile.years / rule.min_years))
     if rule.min_ml_years:
         parts.append(min(1.0, profile.ml_years / rule.min_ml_years))
-    satisfaction = sum(parts) / len(parts) if parts else 1.0
+    # met only as far as its weakest minimum: ten years of DevOps are not two on ML systems
+    satisfaction = min(parts) if parts else 1.0
     evidence = [
         Evidence(
             "",
@@ -254,14 +288,17 @@ def _education_requirement(
     return best, best >= MET, evidence
 
 
-def score_requirement(req: Requirement, profile: Profile, total_weight: float) -> RequirementResult:
+def score_requirement(
+    req: Requirement, profile: Profile, total_weight: float, listed: float | None = None
+) -> RequirementResult:
     """Satisfaction, whether it is met, points and evidence for one requirement."""
     if req.experience is not None:
         satisfaction, met, evidence = _experience_requirement(req, profile)
     elif req.education is not None:
         satisfaction, met, evidence = _education_requirement(req, profile)
     else:
-        satisfaction, met, evidence = _skill_requirement(req, profile)
+        factor = list_factor(profile) if listed is None else listed
+        satisfaction, met, evidence = _skill_requirement(req, profile, factor)
     satisfaction = round(min(1.0, max(0.0, satisfaction)), 4)
     points = 100 * req.weight * satisfaction / total_weight if total_weight else 0.0
     return RequirementResult(
@@ -279,7 +316,8 @@ def score_requirement(req: Requirement, profile: Profile, total_weight: float) -
 def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str = "") -> Assessment:
     """Score one profile against a rubric."""
     total = rubric.total_weight
-    results = tuple(score_requirement(r, profile, total) for r in rubric.requirements)
+    listed = list_factor(profile)
+    results = tuple(score_requirement(r, profile, total, listed) for r in rubric.requirements)
     value = weighted_score([r.weight for r in results], [r.satisfaction for r in results])
     knockouts = tuple(
         req.label
@@ -295,7 +333,19 @@ def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str 
         round(profile.years, 2),
         round(profile.ml_years, 2),
         knockouts,
+        review_notes(profile),
     )
+
+
+def review_notes(profile: Profile) -> tuple[str, ...]:
+    """Reasons for a person to read the document itself, whatever its score."""
+    notes = []
+    if not profile.roles and set(profile.sections) <= {"header"}:
+        notes.append(
+            "human review: no resume sections or dated roles found (a cover letter or "
+            "another document?)"
+        )
+    return tuple(notes)
 
 
 def weighted_score(weights: list[float], satisfactions: list[float]) -> float:

@@ -43,7 +43,10 @@ def mention(
 
 
 def make_profile(*mentions: Mention, months: int = 0, ml_months: int = 0) -> Profile:
-    skills = {m.skill_id: SkillEvidence(m.skill_id, m.skill_id, (m,), 0, None) for m in mentions}
+    by_skill: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_skill.setdefault(m.skill_id, []).append(m)
+    skills = {k: SkillEvidence(k, k, tuple(ms), 0, None) for k, ms in by_skill.items()}
     return Profile(skills, (), months, ml_months, None, (), AS_OF)
 
 
@@ -86,7 +89,11 @@ def test_score_arithmetic_is_weighted_mean_of_satisfaction() -> None:
             {"id": "b", "label": "B", "tier": "nice", "weight": 1, "any": ["kubernetes"]},
         ]
     )
-    profile = make_profile(mention("docker"), mention("kubernetes", section="skills", role=None))
+    profile = make_profile(
+        mention("docker"),
+        mention("docker", section="skills", role=None),  # half the list is used in a role
+        mention("kubernetes", section="skills", role=None),
+    )
     result = score(profile, rubric)
     # 100 x (3 x 1.0 + 1 x 0.6) / 4
     assert result.score == pytest.approx(90.0)
@@ -152,8 +159,8 @@ def test_score_experience_years() -> None:
         ]
     )
     result = score(make_profile(months=24, ml_months=24), rubric)
-    # half of the overall years, all of the ML years
-    assert result.results[0].satisfaction == pytest.approx(0.75)
+    # half of the overall years, all of the ML years: met as far as the weaker minimum
+    assert result.results[0].satisfaction == pytest.approx(0.5)
     assert result.results[0].met is False
     assert score(make_profile(months=48, ml_months=24), rubric).results[0].met is True
 
@@ -301,3 +308,16 @@ def test_score_adding_evidence_never_lowers_the_score(base: set[str], section: s
     )
     s_before, s_after = score(before, rubric).score, score(after, rubric).score
     assert 0 <= s_before <= s_after <= 100
+
+
+def test_score_skills_list_nothing_backs_up_counts_little() -> None:
+    rubric = make_rubric(
+        [{"id": "a", "label": "A", "tier": "must", "weight": 1, "any": ["kubernetes"]}]
+    )
+    listed = [mention(s, section="skills", role=None) for s in ("kubernetes", "docker", "mlflow")]
+    stuffed = score(make_profile(*listed), rubric)
+    backed = score(make_profile(*listed, mention("docker"), mention("mlflow")), rubric)
+    # a list two thirds used elsewhere counts in full; a list never used, a quarter
+    assert backed.results[0].satisfaction == pytest.approx(SECTION_STRENGTH["skills"])
+    assert stuffed.results[0].satisfaction == pytest.approx(0.25 * SECTION_STRENGTH["skills"])
+    assert not stuffed.results[0].met
