@@ -202,10 +202,10 @@ def explain_cli(
     """
     from screener.config import load_rubric
     from screener.errors import ConfigError, ScreenerError
-    from screener.explain import explain_text
     from screener.ingest import Limits, Skipped, read_file
     from screener.match import profile_document, skill_index
     from screener.score import score
+    from screener.score.explain import explain_text
 
     try:
         when = date.fromisoformat(as_of) if as_of else date.today()

@@ -7,9 +7,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from screener.explain import satisfied_by
 from screener.export.tables import run_info
 from screener.pipeline import BatchResult
+from screener.score.explain import satisfied_by
 
 
 def result_to_dict(result: BatchResult) -> dict[str, Any]:

@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from screener.explain import satisfied_by
 from screener.pipeline import BatchResult
 from screener.score import Ranked
+from screener.score.explain import satisfied_by
 
 RANKING_COLUMNS = (
     "Rank",
