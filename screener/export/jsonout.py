@@ -32,7 +32,10 @@ def result_to_dict(result: BatchResult) -> dict[str, Any]:
                 "ml_years": a.ml_years,
                 "shortlisted": item.shortlisted,
                 "flags": list(a.flags),
-                "requirements": [asdict(r) for r in a.results],
+                "requirements": [
+                    {**asdict(r), "evidence": [e._asdict() for e in r.evidence]}
+                    for r in a.results
+                ],
             }
         )
     return {

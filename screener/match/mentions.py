@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -188,8 +188,7 @@ def _role_at(roles: tuple[Role, ...], starts: list[int], offset: int) -> int | N
 def implied_mentions(direct: list[Mention], taxonomy: Taxonomy) -> list[Mention]:
     """Mentions implied by the taxonomy's ``implies`` links, weights multiplied along chains."""
     return [
-        replace(
-            mention,
+        mention._replace(
             skill_id=target,
             method="implied",
             weight=round(weight, 4),

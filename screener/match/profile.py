@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
+from typing import Any, NamedTuple
 
 from screener.text.education import Degree
 from screener.text.timeline import Role
@@ -13,9 +14,12 @@ METHODS = ("exact", "alias", "pattern", "fuzzy", "implied")
 POLARITIES = ("positive", "hedged", "negated")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One piece of evidence for a skill, pointing into the document text."""
+class Mention(NamedTuple):
+    """One piece of evidence for a skill, pointing into the document text.
+
+    A named tuple, not a dataclass: a profile holds hundreds of mentions and the profile
+    cache rebuilds thousands of profiles, which tuples make several times faster.
+    """
 
     skill_id: str
     text: str
@@ -31,8 +35,7 @@ class Mention:
     confidence: float = 1.0  # below 1 for fuzzy matches: the rapidfuzz ratio / 100
 
 
-@dataclass(frozen=True, slots=True)
-class SkillEvidence:
+class SkillEvidence(NamedTuple):
     """All mentions of one skill, and the months of dated roles that mention it."""
 
     skill_id: str
@@ -55,6 +58,8 @@ class Profile:
     as_of: date
     ml_evidence: bool = False
     sections: tuple[str, ...] = ()  # the sections found, in order ("header" for the top)
+    # share of the skills list shown in use elsewhere (see score.list_support), when known
+    list_support: float | None = None
 
     @property
     def years(self) -> float:
@@ -70,3 +75,13 @@ class Profile:
         if self.total_months:
             return self.ml_months / 12
         return (self.stated_years or 0.0) if self.ml_evidence else 0.0
+
+
+def profile_to_dict(profile: Profile) -> dict[str, Any]:
+    """The profile as plain dicts and lists, for JSON."""
+    out = asdict(profile)
+    out["skills"] = {
+        skill_id: {**evidence._asdict(), "mentions": [m._asdict() for m in evidence.mentions]}
+        for skill_id, evidence in profile.skills.items()
+    }
+    return out

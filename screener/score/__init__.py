@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from screener.config.rubric import Requirement, Rubric
 from screener.match.profile import Mention, Profile
@@ -37,9 +39,8 @@ LIST_FLOOR = 0.25
 _CLAIM_ONLY = {"skills", "header", "summary", "interests"}
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """The quote behind one requirement's points."""
+class Evidence(NamedTuple):
+    """The quote behind one requirement's points (a named tuple: a batch makes many)."""
 
     skill_id: str
     skill: str
@@ -116,6 +117,8 @@ class Ranked:
 def list_support(profile: Profile) -> float:
     """Share of the skills in the resume's skills list that it also shows in use: mentioned
     in experience, projects or another section that is more than a claim (1.0 without a list)."""
+    if profile.list_support is not None:
+        return profile.list_support
     listed, used = 0, 0
     for evidence in profile.skills.values():
         direct = [
@@ -182,6 +185,7 @@ def best_evidence(
     )
 
 
+@lru_cache(maxsize=8192)
 def role_dates(role: Role) -> str:
     """A role's months as a recruiter reads them: "2019-01 to 2026-11 (current)"."""
     last = role.end.replace(day=1)
@@ -191,9 +195,20 @@ def role_dates(role: Role) -> str:
 
 
 def _skill_requirement(
-    req: Requirement, profile: Profile, listed: float
+    req: Requirement,
+    profile: Profile,
+    listed: float,
+    memo: dict[tuple[str, float | None], Evidence | None],
 ) -> tuple[float, bool, list[Evidence]]:
-    found = {s: best_evidence(profile, s, req.min_years, listed) for s in req.skills}
+    found: dict[str, Evidence | None] = {}
+    for skill_id in req.skills:
+        if skill_id not in profile.skills:
+            found[skill_id] = None
+            continue
+        key = (skill_id, req.min_years)
+        if key not in memo:  # several requirements may name one skill
+            memo[key] = best_evidence(profile, skill_id, req.min_years, listed)
+        found[skill_id] = memo[key]
     strengths = sorted((e.strength if e else 0.0 for e in found.values()), reverse=True)
     if req.any is not None:
         need = 1
@@ -289,7 +304,11 @@ def _education_requirement(
 
 
 def score_requirement(
-    req: Requirement, profile: Profile, total_weight: float, listed: float | None = None
+    req: Requirement,
+    profile: Profile,
+    total_weight: float,
+    listed: float | None = None,
+    memo: dict[tuple[str, float | None], Evidence | None] | None = None,
 ) -> RequirementResult:
     """Satisfaction, whether it is met, points and evidence for one requirement."""
     if req.experience is not None:
@@ -298,7 +317,9 @@ def score_requirement(
         satisfaction, met, evidence = _education_requirement(req, profile)
     else:
         factor = list_factor(profile) if listed is None else listed
-        satisfaction, met, evidence = _skill_requirement(req, profile, factor)
+        satisfaction, met, evidence = _skill_requirement(
+            req, profile, factor, {} if memo is None else memo
+        )
     satisfaction = round(min(1.0, max(0.0, satisfaction)), 4)
     points = 100 * req.weight * satisfaction / total_weight if total_weight else 0.0
     return RequirementResult(
@@ -317,7 +338,8 @@ def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str 
     """Score one profile against a rubric."""
     total = rubric.total_weight
     listed = list_factor(profile)
-    results = tuple(score_requirement(r, profile, total, listed) for r in rubric.requirements)
+    memo: dict[tuple[str, float | None], Evidence | None] = {}
+    results = tuple(score_requirement(r, profile, total, listed, memo) for r in rubric.requirements)
     value = weighted_score([r.weight for r in results], [r.satisfaction for r in results])
     knockouts = tuple(
         req.label
