@@ -65,6 +65,9 @@ def score_cli(
     max_file_mb: Annotated[float, typer.Option(min=0.1, help="Largest file read, in MB.")] = (
         _LIMITS.max_bytes / 1_048_576
     ),
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every file afresh; leave the cache alone.")
+    ] = False,
 ) -> None:
     """Score every resume in FOLDER and write a ranked, explained workbook.
 
@@ -95,6 +98,7 @@ def score_cli(
                 workers=workers,
                 limits=limits,
                 shortlist=shortlist,
+                use_cache=not no_cache,
             )
         written = [write_workbook(result, out)]
         if json_out is not None:
@@ -130,11 +134,11 @@ def profile_cli(
     Example: screener profile sample_resumes/01_priya_raman_mlops_aws.md
     """
     import json
-    from dataclasses import asdict
 
     from screener.errors import ScreenerError
     from screener.ingest import Limits, Skipped, read_file
     from screener.match import profile_document, skill_index
+    from screener.match.profile import profile_to_dict
 
     try:
         when = date.fromisoformat(as_of) if as_of else date.today()
@@ -156,7 +160,7 @@ def profile_cli(
         if as_json:
             typer.echo(
                 json.dumps(
-                    {"file": item.source, **asdict(profile)},
+                    {"file": item.source, **profile_to_dict(profile)},
                     default=str,
                     ensure_ascii=False,
                     indent=2,
@@ -260,6 +264,144 @@ def shortlist_cli(
     except OSError as exc:
         raise _fail(f"error: cannot write output: {exc}") from None
     typer.echo(f"Shortlisted {count} candidates. Wrote {out}.", err=True)
+
+
+@app.command("calibrate")
+def calibrate_cli(
+    out: Annotated[Path, typer.Option(help="Rubric YAML to write with calibrated weights.")],
+    rubric: Annotated[
+        Path | None, typer.Option(help="Rubric YAML (default: rubrics/mlops_engineer.yaml).")
+    ] = None,
+    labels: Annotated[
+        Path | None,
+        typer.Option(help="CSV of past decisions: a file column and a label column."),
+    ] = None,
+    resumes: Annotated[
+        Path | None, typer.Option(help="Folder of the labelled resumes, scored now.")
+    ] = None,
+    results: Annotated[
+        Path | None, typer.Option(help="Results JSON of a run with this rubric (--json).")
+    ] = None,
+    from_workbook: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-workbook",
+            help="Results workbook: its Decision column as labels, its Rubric sheet's weights.",
+        ),
+    ] = None,
+    taxonomy: Annotated[
+        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
+    ] = None,
+    folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,
+    strength: Annotated[
+        float, typer.Option(min=0.0, help="Pull toward the current weights (0: none).")
+    ] = 1.0,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
+    ] = None,
+) -> None:
+    """Learn the rubric's weights from past decisions and report whether they rank better.
+
+    Weights stay non-negative and are pulled toward the current ones, so a few decisions
+    nudge them rather than overturn them. The report compares the current and calibrated
+    weights under cross-validation (ROC AUC, precision at the shortlist size, pairwise order).
+
+    Examples:
+      screener calibrate --labels decisions.csv --resumes inbox/ --out rubrics/mlops_v2.yaml
+      screener calibrate --from-workbook results.xlsx --out rubrics/mlops_v2.yaml
+    """
+    from screener.config import load_rubric
+    from screener.errors import ConfigError, ScreenerError
+    from screener.pipeline import calibration, score_folder
+    from screener.score.calibrate import report_text
+
+    sources = [x for x in (resumes, results, from_workbook) if x is not None]
+    if len(sources) != 1:
+        raise _fail("give exactly one of --resumes, --results or --from-workbook")
+    if from_workbook is None and labels is None:
+        raise _fail("--labels is needed with --resumes or --results")
+    try:
+        when = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise _fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'") from None
+    loaded = _load_taxonomy(taxonomy)
+    try:
+        opening = load_rubric(rubric, loaded)
+        current = {r.id: r.weight for r in opening.requirements}
+        if from_workbook is not None:
+            table, decisions, edited = calibration.from_workbook(from_workbook)
+            if labels is not None:
+                decisions = calibration.read_labels(labels)
+            current = {i: edited.get(i, w) for i, w in current.items()}
+        else:
+            assert labels is not None
+            decisions = calibration.read_labels(labels)
+            if resumes is not None:
+                with _progress() as progress:
+                    batch = score_folder(resumes, opening, loaded, as_of=when, progress=progress)
+                table = calibration.table_from_batch(batch)
+            else:
+                assert results is not None
+                table = calibration.table_from_results(results, opening)
+        report = calibration.run_calibration(
+            table, decisions, current, folds=folds, strength=strength,
+            shortlist=opening.shortlist.top,
+        )  # fmt: skip
+        source = Path(opening.path).read_text(encoding="utf-8")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        text = calibration.calibrated_rubric_text(source, report, decisions.sha256)
+        out.write_text(text, encoding="utf-8")
+    except ConfigError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        raise _fail(f"{len(exc.problems)} problems in the rubric") from None
+    except (ScreenerError, ValueError) as exc:
+        raise _fail(f"error: {exc}") from None
+    except OSError as exc:
+        raise _fail(f"error: {exc}") from None
+    typer.echo(report_text(report))
+    verdict = "rank better" if report.improved else "do not rank better: keep the current rubric"
+    typer.echo(f"Wrote {out}: the calibrated weights {verdict}.", err=True)
+
+
+rubric_app = typer.Typer(no_args_is_help=True, help="Rubrics: draft one from a job description.")
+app.add_typer(rubric_app, name="rubric")
+
+
+@rubric_app.command("draft")
+def rubric_draft_cli(
+    job: Annotated[Path, typer.Argument(help="Job description: text, Markdown, PDF or DOCX.")],
+    out: Annotated[Path, typer.Option(help="Rubric YAML to write.")],
+    taxonomy: Annotated[
+        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
+    ] = None,
+) -> None:
+    """Draft a rubric from a job description: requirement sections, skills, alternatives,
+    years and degrees, weights from tier and order, every inferred line commented for review.
+
+    Example: screener rubric draft rubrics/sources/mlops_engineer.md --out rubrics/draft.yaml
+    """
+    from screener.config.draft import draft_rubric
+    from screener.ingest import Limits, Skipped, read_file
+
+    if not job.is_file():
+        raise _fail(f"error: no such file: {job}")
+    loaded = _load_taxonomy(taxonomy)
+    (document, *_) = read_file(job, job.name, Limits())
+    if isinstance(document, Skipped):
+        raise _fail(f"error: cannot read {job}: {document.reason}")
+    try:
+        text = draft_rubric(document.text, loaded, source=job.name)
+    except ValueError as exc:
+        raise _fail(f"error: {exc}") from None
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    count = sum(1 for line in text.splitlines() if line.lstrip().startswith("- id:"))
+    typer.echo(
+        f"Drafted {count} requirements into {out}: review every line, then run "
+        f"'screener validate {out}'.",
+        err=True,
+    )
 
 
 @app.command("validate")
@@ -373,6 +515,26 @@ def taxonomy_stats_cli(taxonomy: TaxonomyOption = None) -> None:
         typer.echo(f"\nBy {title}:")
         for name, count in counts.items():
             typer.echo(f"  {count:5d}  {name}")
+
+
+cache_app = typer.Typer(no_args_is_help=True, help="The profile cache: clear it.")
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear_cli() -> None:
+    """Delete the cached profiles (they hold quotes from resumes) and compiled matchers.
+
+    Example: screener cache clear
+    """
+    from screener.pipeline.cache import clear_cache
+
+    folder, removed = clear_cache()
+    if folder is None:
+        typer.echo("Caching is off (SCREENER_CACHE_DIR is empty): nothing to clear.", err=True)
+        return
+    plural = "s" if removed != 1 else ""
+    typer.echo(f"Removed {removed} cache file{plural} from {folder}.", err=True)
 
 
 class _progress:
