@@ -34,7 +34,11 @@ def score_cli(
         Path, typer.Argument(help="Folder of resumes (searched recursively).")
     ] = Path("sample_resumes"),
     rubric: Annotated[
-        Path | None, typer.Option(help="Rubric YAML (default: rubrics/mlops_engineer.yaml).")
+        list[Path] | None,
+        typer.Option(
+            help="Rubric YAML (default: rubrics/mlops_engineer.yaml); repeat it to score "
+            "every candidate for several openings in one pass."
+        ),
     ] = None,
     taxonomy: Annotated[
         Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
@@ -78,7 +82,7 @@ def score_cli(
     """
     from screener.errors import ScreenerError
     from screener.export import write_csv, write_json, write_workbook
-    from screener.pipeline import score_folder
+    from screener.pipeline import score_openings
 
     try:
         when = date.fromisoformat(as_of) if as_of else None
@@ -89,9 +93,9 @@ def score_cli(
             max_bytes=int(max_file_mb * 1_048_576), max_pages=max_pages, timeout=timeout
         )
         with _progress() as progress:
-            result = score_folder(
+            results = score_openings(
                 folder,
-                rubric,
+                [*rubric] if rubric else [None],
                 taxonomy,
                 as_of=when,
                 progress=progress,
@@ -100,20 +104,23 @@ def score_cli(
                 shortlist=shortlist,
                 use_cache=not no_cache,
             )
-        written = [write_workbook(result, out)]
+        written = [write_workbook(results, out)]
         if json_out is not None:
-            written.append(write_json(result, json_out))
+            written.append(write_json(results, json_out))
         if csv_dir is not None:
-            written.append(write_csv(result, csv_dir))
+            written.append(write_csv(results, csv_dir))
     except ScreenerError as exc:
         raise _fail(f"error: {exc}") from None
     except OSError as exc:
         raise _fail(f"error: cannot write output: {exc}") from None
-    shortlisted = sum(r.shortlisted for r in result.ranking)
+    first = results[0]
+    shortlisted = ", ".join(
+        f"{sum(r.shortlisted for r in result.ranking)} for '{result.rubric.opening}'"
+        for result in results
+    )
     typer.echo(
-        f"Scored {len(result.ranking)}, skipped {len(result.skipped)}, "
-        f"shortlisted {shortlisted} for '{result.rubric.opening}'. "
-        f"Wrote {', '.join(str(p) for p in written)}.",
+        f"Scored {len(first.ranking)}, skipped {len(first.skipped)}, shortlisted "
+        f"{shortlisted}. Wrote {', '.join(str(p) for p in written)}.",
         err=True,
     )
 

@@ -296,3 +296,46 @@ def test_export_libreoffice_recalculates_scores_from_edited_weights(
         row[3] != old[3]
         for row, old in zip(ranking, _values(run["xlsx"], "Ranking")[1:], strict=False)
     )
+
+
+DATA_RUBRIC = """version: 1
+opening: Data Engineer
+bands: {strong: 75, good: 55, fair: 35}
+requirements:
+  - {id: pipelines, label: Pipelines, tier: must, weight: 5, any: [apache-airflow, apache-spark]}
+  - {id: python, label: Python, tier: must, weight: 3, any: [python]}
+  - {id: sql, label: SQL, tier: nice, weight: 2, any: [sql]}
+"""
+
+
+def test_export_several_openings_in_one_pass(run: dict[str, Path], tmp_path: Path) -> None:
+    data_rubric = tmp_path / "data_engineer.yaml"
+    data_rubric.write_text(DATA_RUBRIC, encoding="utf-8")
+    out, js = tmp_path / "multi.xlsx", tmp_path / "multi.json"
+    _score(run["folder"], out, "--rubric", str(RUBRIC), "--rubric", str(data_rubric),
+           "--json", str(js))  # fmt: skip
+    wb = openpyxl.load_workbook(out, read_only=True)
+    kinds = ("Ranking", "Shortlist", "Matrix", "Evidence", "Rubric")
+    assert wb.sheetnames == [
+        *(f"{k} mlops_engineer" for k in kinds),
+        *(f"{k} data_engineer" for k in kinds),
+        "Best fit", "Errors", "Run",
+    ]  # fmt: skip
+    wb.close()
+    data = json.loads(js.read_text(encoding="utf-8"))
+    mlops, data_eng = data["openings"]
+    assert data_eng["run"]["opening"] == "Data Engineer"
+    for opening, tag in ((mlops, "mlops_engineer"), (data_eng, "data_engineer")):
+        rows = _values(out, f"Ranking {tag}")[1:]
+        assert [(r[2], r[3]) for r in rows] == [(c["file"], c["score"]) for c in opening["ranking"]]
+    ws = openpyxl.load_workbook(out)["Ranking data_engineer"]
+    assert "'Matrix data_engineer'!C2*'Rubric data_engineer'!$D$2" in str(ws["D2"].value)
+    best = _values(out, "Best fit")
+    assert best[0][:5] == ("Candidate", "File", "Best opening", "Best score", "Band")
+    by_file = {c["file"]: c["score"] for c in mlops["ranking"]}
+    by_file_data = {c["file"]: c["score"] for c in data_eng["ranking"]}
+    for row in best[1:]:
+        scores = (by_file[row[1]], by_file_data[row[1]])
+        assert row[3] == max(scores)
+        assert row[2] == ("MLOps Engineer" if scores[0] >= scores[1] else "Data Engineer")
+    assert [r["file"] for r in data["best_fit"]] == [r[1] for r in best[1:]]

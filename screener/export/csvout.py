@@ -10,12 +10,14 @@ from screener.export.tables import build_tables
 from screener.pipeline import BatchResult
 
 
-def write_csv(result: BatchResult, folder: Path) -> Path:
-    """Write ranking.csv, shortlist.csv, matrix.csv, evidence.csv, rubric.csv, errors.csv
-    and run.csv (UTF-8 with a byte-order mark, which Excel needs to read UTF-8) to ``folder``."""
+def write_csv(results: BatchResult | list[BatchResult], folder: Path) -> Path:
+    """Write one CSV per sheet to ``folder``: ranking.csv, shortlist.csv, matrix.csv,
+    evidence.csv, rubric.csv, errors.csv and run.csv (with several openings, the first five
+    per opening: ranking_<opening>.csv..., and best_fit.csv). UTF-8 with a byte-order mark,
+    which Excel needs to read UTF-8."""
     folder.mkdir(parents=True, exist_ok=True)
-    for table in build_tables(result):
-        path = folder / f"{table.name.lower()}.csv"
+    for table in build_tables(results):
+        path = folder / f"{table.name.lower().replace(' ', '_')}.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(table.columns)

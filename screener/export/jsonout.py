@@ -7,7 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from screener.export.tables import run_info
+from screener.export.tables import best_fit_table, run_info
 from screener.pipeline import BatchResult
 from screener.score.explain import satisfied_by
 
@@ -33,8 +33,7 @@ def result_to_dict(result: BatchResult) -> dict[str, Any]:
                 "shortlisted": item.shortlisted,
                 "flags": list(a.flags),
                 "requirements": [
-                    {**asdict(r), "evidence": [e._asdict() for e in r.evidence]}
-                    for r in a.results
+                    {**asdict(r), "evidence": [e._asdict() for e in r.evidence]} for r in a.results
                 ],
             }
         )
@@ -57,10 +56,24 @@ def result_to_dict(result: BatchResult) -> dict[str, Any]:
     }
 
 
-def write_json(result: BatchResult, path: Path) -> Path:
-    """Write the result as UTF-8 JSON to ``path``."""
+def write_json(results: BatchResult | list[BatchResult], path: Path) -> Path:
+    """Write the result as UTF-8 JSON to ``path``; several openings give
+    ``{"openings": [...], "best_fit": [...]}`` with one result object per opening."""
+    many = results if isinstance(results, list) else [results]
+    data: dict[str, Any]
+    if len(many) == 1:
+        data = result_to_dict(many[0])
+    else:
+        table = best_fit_table(many)
+        data = {
+            "openings": [result_to_dict(r) for r in many],
+            "best_fit": [
+                dict(zip((c.lower().replace(" ", "_") for c in table.columns), row, strict=True))
+                for row in table.rows()
+            ],
+        }
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as fh:
-        json.dump(result_to_dict(result), fh, ensure_ascii=False, indent=2)
+        json.dump(data, fh, ensure_ascii=False, indent=2)
         fh.write("\n")
     return path

@@ -3,8 +3,10 @@ batch result. Rows are produced on demand, so a large batch is never held twice 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from screener.pipeline import BatchResult
@@ -54,12 +56,24 @@ Row = tuple[Any, ...]
 
 @dataclass(frozen=True)
 class Table:
-    """A sheet's worth of rows with named columns; ``rows()`` yields them afresh each call."""
+    """A sheet's worth of rows with named columns; ``rows()`` yields them afresh each call.
+
+    ``kind`` is what the sheet is (Ranking, Matrix...); ``name`` is its sheet name, which
+    carries the opening's tag when one run scores several openings ("Ranking data_eng").
+    ``links`` names the Matrix and Rubric sheets a Ranking's formulas read.
+    """
 
     name: str
     columns: tuple[str, ...]
     rows: Callable[[], Iterator[Row]]
     count: int
+    kind: str = ""
+    links: tuple[str, str] = ("Matrix", "Rubric")
+
+    @property
+    def what(self) -> str:
+        """The kind of sheet (its name when no kind was given)."""
+        return self.kind or self.name
 
 
 def ranking_row(item: Ranked) -> Row:
@@ -114,11 +128,45 @@ def matrix_columns(result: BatchResult) -> tuple[str, ...]:
     return ("Rank", "Candidate", *(r.id for r in result.rubric.requirements))
 
 
-def build_tables(result: BatchResult) -> list[Table]:
-    """Ranking, Shortlist, Matrix, Evidence, Rubric, Errors and Run, in sheet order."""
+BEST_FIT_COLUMNS = ("Candidate", "File", "Best opening", "Best score", "Band")
+MAX_SHEET_NAME = 31  # Excel's limit
+
+
+def opening_tags(results: list[BatchResult]) -> list[str]:
+    """A short, unique, sheet-safe name for each opening (from its rubric file name)."""
+    tags: list[str] = []
+    for result in results:
+        stem = Path(result.rubric.path).stem if result.rubric.path else result.rubric.opening
+        tag = re.sub(r"[\[\]:*?/\\']+", "_", stem)[:20] or "opening"
+        base, n = tag, 2
+        while tag in tags:
+            tag = f"{base[:17]}_{n}"
+            n += 1
+        tags.append(tag)
+    return tags
+
+
+def build_tables(results: BatchResult | list[BatchResult]) -> list[Table]:
+    """Every sheet in order. One opening: Ranking, Shortlist, Matrix, Evidence, Rubric, Errors,
+    Run. Several: those five per opening (names tagged with the opening), then Best fit,
+    Errors and Run."""
+    many = results if isinstance(results, list) else [results]
+    if len(many) == 1:
+        return [*opening_tables(many[0]), *shared_tables(many)]
+    tables = []
+    for result, tag in zip(many, opening_tags(many), strict=True):
+        tables += opening_tables(result, tag)
+    return [*tables, best_fit_table(many), *shared_tables(many)]
+
+
+def opening_tables(result: BatchResult, tag: str | None = None) -> list[Table]:
+    """Ranking, Shortlist, Matrix, Evidence and Rubric for one opening."""
     ranking = result.ranking
     shortlist = [r for r in ranking if r.shortlisted]
     rubric = result.rubric
+
+    def name(kind: str) -> str:
+        return kind if tag is None else f"{kind} {tag}"[:MAX_SHEET_NAME]
 
     def matrix() -> Iterator[Row]:
         for item in ranking:
@@ -136,26 +184,92 @@ def build_tables(result: BatchResult) -> list[Table]:
                 satisfied_by(req, result.taxonomy),
             )
 
-    run = list(run_info(result).items()) + [(f"input: {f}", h) for f, h in result.inputs]
+    links = (name("Matrix"), name("Rubric"))
+    evidence_count = sum(len(res.evidence) for item in ranking for res in item.assessment.results)
     return [
-        Table("Ranking", RANKING_COLUMNS, lambda: map(ranking_row, ranking), len(ranking)),
-        Table("Shortlist", RANKING_COLUMNS, lambda: map(ranking_row, shortlist), len(shortlist)),
-        Table("Matrix", matrix_columns(result), matrix, len(ranking)),
         Table(
-            "Evidence",
+            name("Ranking"),
+            RANKING_COLUMNS,
+            lambda: map(ranking_row, ranking),
+            len(ranking),
+            "Ranking",
+            links,
+        ),
+        Table(
+            name("Shortlist"),
+            RANKING_COLUMNS,
+            lambda: map(ranking_row, shortlist),
+            len(shortlist),
+            "Shortlist",
+        ),
+        Table(name("Matrix"), matrix_columns(result), matrix, len(ranking), "Matrix"),
+        Table(
+            name("Evidence"),
             EVIDENCE_COLUMNS,
             lambda: (row for item in ranking for row in evidence_rows(item)),
-            sum(len(res.evidence) for item in ranking for res in item.assessment.results),
+            evidence_count,
+            "Evidence",
         ),
-        Table("Rubric", RUBRIC_COLUMNS, requirements, len(rubric.requirements)),
+        Table(name("Rubric"), RUBRIC_COLUMNS, requirements, len(rubric.requirements), "Rubric"),
+    ]
+
+
+def best_fit_table(results: list[BatchResult]) -> Table:
+    """Each candidate's best opening and score, with the score for every opening."""
+    tags = opening_tags(results)
+    columns = (*BEST_FIT_COLUMNS, *(f"Score {t}" for t in tags))
+    scores: dict[str, list[float]] = {}
+    candidates: dict[str, tuple[str, list[str]]] = {}
+    for i, result in enumerate(results):
+        for item in result.ranking:
+            a = item.assessment
+            scores.setdefault(a.source, [0.0] * len(results))[i] = a.score
+            candidates.setdefault(a.source, (a.candidate, [""] * len(results)))[1][i] = a.band
+
+    def rows() -> Iterator[Row]:
+        order = sorted(scores, key=lambda f: (-max(scores[f]), f))
+        for file in order:
+            best = max(range(len(results)), key=lambda i: (scores[file][i], -i))
+            name, bands = candidates[file]
+            yield (
+                name,
+                file,
+                results[best].rubric.opening,
+                scores[file][best],
+                bands[best],
+                *scores[file],
+            )
+
+    return Table("Best fit", columns, rows, len(scores), "Best fit")
+
+
+def shared_tables(results: list[BatchResult]) -> list[Table]:
+    """Errors and Run: the files and the run are shared by every opening."""
+    first = results[0]
+    info = run_info(first)
+    if len(results) > 1:
+        for key in ("opening", "rubric", "rubric sha256", "bands"):
+            info.pop(key, None)
+        for result, tag in zip(results, opening_tags(results), strict=True):
+            info[f"opening {tag}"] = result.rubric.opening
+            info[f"rubric {tag}"] = result.rubric.path
+            info[f"rubric sha256 {tag}"] = result.rubric.sha256
+            info[f"bands {tag}"] = _bands(result)
+    run = list(info.items()) + [(f"input: {f}", h) for f, h in first.inputs]
+    return [
         Table(
             "Errors",
             ERROR_COLUMNS,
-            lambda: ((s.source, s.reason) for s in result.skipped),
-            len(result.skipped),
+            lambda: ((s.source, s.reason) for s in first.skipped),
+            len(first.skipped),
+            "Errors",
         ),
-        Table("Run", RUN_COLUMNS, lambda: iter(run), len(run)),
+        Table("Run", RUN_COLUMNS, lambda: iter(run), len(run), "Run"),
     ]
+
+
+def _bands(result: BatchResult) -> str:
+    return "; ".join(f"{k}: {v:g}" for k, v in result.rubric.bands.items())
 
 
 def run_info(result: BatchResult) -> dict[str, Any]:
@@ -169,7 +283,7 @@ def run_info(result: BatchResult) -> dict[str, Any]:
         "rubric sha256": result.rubric.sha256,
         "taxonomy sha256": result.taxonomy.sha256,
         "as-of date": result.as_of.isoformat(),
-        "bands": "; ".join(f"{k}: {v:g}" for k, v in result.rubric.bands.items()),
+        "bands": _bands(result),
         "input folder": result.folder,
         "input files": len(result.inputs),
         "files scored": len(result.ranking),

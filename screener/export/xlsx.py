@@ -14,6 +14,7 @@ import re
 import shutil
 import tempfile
 import zipfile
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -55,11 +56,16 @@ _NUMBER_FORMATS = {
 }
 
 
-def write_workbook(result: BatchResult, path: Path) -> Path:
-    """Write the workbook to ``path`` (written beside it first, then moved into place)."""
+def write_workbook(results: BatchResult | list[BatchResult], path: Path) -> Path:
+    """Write the workbook to ``path`` (written beside it first, then moved into place).
+
+    With several openings (one BatchResult each) every opening gets its own Ranking,
+    Shortlist, Matrix, Evidence and Rubric sheets, and a Best fit sheet compares them.
+    """
     from openpyxl import Workbook
 
-    tables = build_tables(result)
+    many = results if isinstance(results, list) else [results]
+    tables = build_tables(many)
     for table in tables:
         if table.count + 1 > EXCEL_MAX_ROWS:
             raise InputError(
@@ -67,12 +73,13 @@ def write_workbook(result: BatchResult, path: Path) -> Path:
                 f"sheet holds ({EXCEL_MAX_ROWS:,}); score fewer files per run, or use --json"
             )
     wb = Workbook(write_only=True)
-    cached: dict[str, Any] = {}
-    for table in tables:
+    cached: dict[int, dict[str, Any]] = {}
+    rankings = iter(many)
+    for number, table in enumerate(tables, start=1):
         ws = wb.create_sheet(table.name)
         _layout(ws, table)
-        if table.name == "Ranking":
-            cached = _write_ranking(ws, table, result, path)
+        if table.what == "Ranking":
+            cached[number] = _write_ranking(ws, table, next(rankings), path)
         else:
             for row in table.rows():
                 ws.append(
@@ -87,7 +94,7 @@ def write_workbook(result: BatchResult, path: Path) -> Path:
     tmp = Path(name)
     try:
         wb.save(tmp)
-        _store_cached_values(tmp, sheet=1, values=cached)
+        _store_cached_values(tmp, cached)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -120,9 +127,9 @@ def _layout(ws: Any, table: Table) -> None:
 
     last = get_column_letter(len(table.columns))
     for i, name in enumerate(table.columns, start=1):
-        width = _WIDTHS.get(name, 12 if table.name == "Matrix" else max(10, len(name) + 2))
+        width = _WIDTHS.get(name, 12 if table.what == "Matrix" else max(10, len(name) + 2))
         ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "C2" if table.name in {"Ranking", "Shortlist", "Matrix"} else "A2"
+    ws.freeze_panes = "C2" if table.what in {"Ranking", "Shortlist", "Matrix"} else "A2"
     ws.auto_filter.ref = f"A1:{last}{table.count + 1}"
     ws.print_title_rows = "1:1"
     ws.page_setup.orientation = "landscape"
@@ -136,7 +143,7 @@ def _layout(ws: Any, table: Table) -> None:
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
         header.append(cell)
     ws.append(header)
-    if table.name == "Matrix" and table.count:
+    if table.what == "Matrix" and table.count:
         from openpyxl.formatting.rule import ColorScaleRule
 
         ws.conditional_formatting.add(
@@ -160,7 +167,8 @@ def _write_ranking(ws: Any, table: Table, result: BatchResult, out: Path) -> dic
     columns = table.columns
     col = {name: get_column_letter(i) for i, name in enumerate(columns, start=1)}
     n = len(result.rubric.requirements)
-    weights = f"Rubric!$D$2:$D${n + 1}"
+    matrix, rubric = (_quoted(sheet) for sheet in table.links)
+    weights = f"{rubric}!$D$2:$D${n + 1}"
     bands = sorted(result.rubric.bands.items(), key=lambda kv: -kv[1])
     decision = DataValidation(
         type="list",
@@ -179,7 +187,7 @@ def _write_ranking(ws: Any, table: Table, result: BatchResult, out: Path) -> dic
     for r, row in enumerate(table.rows(), start=2):
         cells = [_cell(ws, value, column) for value, column in zip(row, columns, strict=True)]
         products = "+".join(
-            f"Matrix!{get_column_letter(3 + i)}{r}*Rubric!$D${2 + i}" for i in range(n)
+            f"{matrix}!{get_column_letter(3 + i)}{r}*{rubric}!$D${2 + i}" for i in range(n)
         )
         score = cells[columns.index("Score")]
         score.value = f"=IF(SUM({weights})=0,0,ROUND(100*({products})/SUM({weights}),2))"
@@ -197,6 +205,11 @@ def _write_ranking(ws: Any, table: Table, result: BatchResult, out: Path) -> dic
     return cached
 
 
+def _quoted(sheet: str) -> str:
+    """A sheet name as a formula refers to it: quoted when it holds anything but letters."""
+    return sheet if sheet.isalnum() else "'" + sheet.replace("'", "''") + "'"
+
+
 def _band_formula(score: str, bands: list[tuple[str, float]]) -> str:
     formula = '"low"'
     for name, threshold in reversed(bands):
@@ -207,16 +220,17 @@ def _band_formula(score: str, bands: list[tuple[str, float]]) -> str:
 _FORMULA_CELL = re.compile(r'<c r="([A-Z]+\d+)"([^>]*)><f>(.*?)</f>(?:<v\s*/>|<v></v>)?</c>')
 
 
-def _store_cached_values(path: Path, sheet: int, values: dict[str, Any]) -> None:
+def _store_cached_values(path: Path, values: dict[int, dict[str, Any]]) -> None:
     """Save each formula's value beside it in the sheet XML, as Excel itself does: openpyxl
-    writes formulas with no value, which readers without a calculation engine see as empty."""
-    if not values:
+    writes formulas with no value, which readers without a calculation engine see as empty.
+    ``values`` maps a sheet's number (1 for the first) to its cells' values."""
+    if not any(values.values()):
         return
-    name = f"xl/worksheets/sheet{sheet}.xml"
+    names = {f"xl/worksheets/sheet{n}.xml": cells for n, cells in values.items()}
 
-    def fill(m: re.Match[str]) -> str:
+    def fill(cells: dict[str, Any], m: re.Match[str]) -> str:
         ref, attrs, formula = m.groups()
-        value = values.get(ref)
+        value = cells.get(ref)
         if value is None:
             return m.group(0)
         if isinstance(value, str):
@@ -226,9 +240,11 @@ def _store_cached_values(path: Path, sheet: int, values: dict[str, Any]) -> None
     rewritten = path.with_suffix(".tmp")
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(rewritten, "w") as dst:
         for info in src.infolist():
-            if info.filename == name:
+            cells = names.get(info.filename)
+            if cells:
                 xml = src.read(info).decode("utf-8")
-                dst.writestr(info, _FORMULA_CELL.sub(fill, xml).encode("utf-8"))
+                xml = _FORMULA_CELL.sub(partial(fill, cells), xml)
+                dst.writestr(info, xml.encode("utf-8"))
             else:
                 with src.open(info) as fh, dst.open(info, "w") as out:
                     shutil.copyfileobj(fh, out)

@@ -87,10 +87,79 @@ def score_folder(
     ``shortlist`` overrides the rubric's shortlist size (its ``top``) for this run;
     ``use_cache`` False reads every file afresh and leaves the profile cache alone.
     """
+    (result,) = score_openings(
+        folder,
+        [rubric],
+        taxonomy,
+        as_of=as_of,
+        progress=progress,
+        workers=workers,
+        limits=limits,
+        shortlist=shortlist,
+        use_cache=use_cache,
+    )
+    return result
+
+
+def score_openings(
+    folder: Path | str,
+    rubrics: list[Rubric | Path | str | None],
+    taxonomy: Taxonomy | Path | str | None = None,
+    *,
+    as_of: date | None = None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    limits: Limits | None = None,
+    shortlist: int | None = None,
+    use_cache: bool = True,
+) -> list[BatchResult]:
+    """Read and profile every resume under ``folder`` once, and score them for each opening
+    (one BatchResult per rubric, in the order given)."""
     with _no_cycle_collection():
-        return _score_folder(
-            folder, rubric, taxonomy, as_of, progress, workers, limits, shortlist, use_cache
+        started = _now()
+        folder = Path(folder)
+        if not isinstance(taxonomy, Taxonomy):
+            taxonomy = load_taxonomy(taxonomy)
+        loaded = [r if isinstance(r, Rubric) else load_rubric(r, taxonomy) for r in rubrics]
+        if shortlist is not None:
+            loaded = [
+                r.model_copy(
+                    update={"shortlist": r.shortlist.model_copy(update={"top": shortlist})}
+                )
+                for r in loaded
+            ]
+        as_of = as_of or date.today()
+        limits = limits or Limits()
+        screened, skipped = _screen_folder(
+            folder, taxonomy, as_of, progress, workers, limits, use_cache
         )
+        options = {
+            "workers": workers or os.cpu_count() or 1,
+            "per-file time limit (s)": limits.timeout,
+            "page limit": limits.max_pages,
+            "file size limit (MB)": round(limits.max_bytes / 1_048_576, 1),
+            "profile cache": "used" if use_cache else "bypassed (--no-cache)",
+        }
+        results = []
+        for rubric in loaded:
+            assessments = [
+                score(s.profile, rubric, source=s.source, candidate=s.candidate) for s in screened
+            ]
+            results.append(
+                BatchResult(
+                    folder=str(folder),
+                    rubric=rubric,
+                    taxonomy=taxonomy,
+                    as_of=as_of,
+                    ranking=rank(assessments, rubric),
+                    skipped=tuple(sorted(skipped, key=lambda s: s.source)),
+                    started=started,
+                    finished=_now(),
+                    screened=tuple(screened),
+                    options={**options, "shortlist size": rubric.shortlist.top},
+                )
+            )
+        return results
 
 
 @contextmanager
@@ -111,29 +180,15 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def _score_folder(
-    folder: Path | str,
-    rubric: Rubric | Path | str | None,
-    taxonomy: Taxonomy | Path | str | None,
-    as_of: date | None,
+def _screen_folder(
+    folder: Path,
+    taxonomy: Taxonomy,
+    as_of: date,
     progress: Progress | None,
     workers: int | None,
-    limits: Limits | None,
-    shortlist: int | None,
+    limits: Limits,
     use_cache: bool,
-) -> BatchResult:
-    started = _now()
-    folder = Path(folder)
-    if not isinstance(taxonomy, Taxonomy):
-        taxonomy = load_taxonomy(taxonomy)
-    if not isinstance(rubric, Rubric):
-        rubric = load_rubric(rubric, taxonomy)
-    if shortlist is not None:
-        rubric = rubric.model_copy(
-            update={"shortlist": rubric.shortlist.model_copy(update={"top": shortlist})}
-        )
-    as_of = as_of or date.today()
-    limits = limits or Limits()
+) -> tuple[list[Screened], list[Skipped]]:
     files = [(path, path.relative_to(folder).as_posix()) for path in discover(folder)]
     cache = (
         ProfileCache.default(taxonomy_sha256=taxonomy.sha256, as_of=as_of, limits=limits)
@@ -156,28 +211,7 @@ def _score_folder(
     finally:
         if cache is not None:
             cache.close()
-    screened, skipped = drop_duplicates(outcomes)
-    assessments = [
-        score(s.profile, rubric, source=s.source, candidate=s.candidate) for s in screened
-    ]
-    return BatchResult(
-        folder=str(folder),
-        rubric=rubric,
-        taxonomy=taxonomy,
-        as_of=as_of,
-        ranking=rank(assessments, rubric),
-        skipped=tuple(sorted(skipped, key=lambda s: s.source)),
-        started=started,
-        finished=_now(),
-        screened=tuple(screened),
-        options={
-            "workers": workers or os.cpu_count() or 1,
-            "shortlist size": rubric.shortlist.top,
-            "per-file time limit (s)": limits.timeout,
-            "page limit": limits.max_pages,
-            "file size limit (MB)": round(limits.max_bytes / 1_048_576, 1),
-        },
-    )
+    return drop_duplicates(outcomes)
 
 
 def drop_duplicates(outcomes: list[Outcome]) -> tuple[list[Screened], list[Skipped]]:
