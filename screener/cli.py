@@ -72,6 +72,13 @@ def score_cli(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Read every file afresh; leave the cache alone.")
     ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Profile on a Dask cluster: its scheduler address (tcp://host:8786), or "
+            "'local' for one started here (needs the 'dask' extra)."
+        ),
+    ] = None,
 ) -> None:
     """Score every resume in FOLDER and write a ranked, explained workbook.
 
@@ -103,6 +110,7 @@ def score_cli(
                 limits=limits,
                 shortlist=shortlist,
                 use_cache=not no_cache,
+                scheduler=scheduler,
             )
         written = [write_workbook(results, out)]
         if json_out is not None:
@@ -111,6 +119,8 @@ def score_cli(
             written.append(write_csv(results, csv_dir))
     except ScreenerError as exc:
         raise _fail(f"error: {exc}") from None
+    except ImportError as exc:
+        raise _fail(f"error: {exc}; install the extra: pip install 'screener[dask]'") from None
     except OSError as exc:
         raise _fail(f"error: cannot write output: {exc}") from None
     first = results[0]

@@ -81,6 +81,7 @@ def score_folder(
     limits: Limits | None = None,
     shortlist: int | None = None,
     use_cache: bool = True,
+    scheduler: str | None = None,
 ) -> BatchResult:
     """Score every resume under ``folder`` against ``rubric``; bad files become Skipped.
 
@@ -97,6 +98,7 @@ def score_folder(
         limits=limits,
         shortlist=shortlist,
         use_cache=use_cache,
+        scheduler=scheduler,
     )
     return result
 
@@ -112,9 +114,11 @@ def score_openings(
     limits: Limits | None = None,
     shortlist: int | None = None,
     use_cache: bool = True,
+    scheduler: str | None = None,
 ) -> list[BatchResult]:
     """Read and profile every resume under ``folder`` once, and score them for each opening
-    (one BatchResult per rubric, in the order given)."""
+    (one BatchResult per rubric, in the order given). ``scheduler``: profile on the Dask
+    cluster at this address ("local": a cluster started here) instead of local workers."""
     with _no_cycle_collection():
         started = _now()
         folder = Path(folder)
@@ -131,7 +135,7 @@ def score_openings(
         as_of = as_of or date.today()
         limits = limits or Limits()
         screened, skipped = _screen_folder(
-            folder, taxonomy, as_of, progress, workers, limits, use_cache
+            folder, taxonomy, as_of, progress, workers, limits, use_cache, scheduler
         )
         options = {
             "workers": workers or os.cpu_count() or 1,
@@ -139,6 +143,7 @@ def score_openings(
             "page limit": limits.max_pages,
             "file size limit (MB)": round(limits.max_bytes / 1_048_576, 1),
             "profile cache": "used" if use_cache else "bypassed (--no-cache)",
+            "engine": f"dask ({scheduler})" if scheduler else "local process pool",
         }
         results = []
         for rubric in loaded:
@@ -188,6 +193,7 @@ def _screen_folder(
     workers: int | None,
     limits: Limits,
     use_cache: bool,
+    scheduler: str | None = None,
 ) -> tuple[list[Screened], list[Skipped]]:
     files = [(path, path.relative_to(folder).as_posix()) for path in discover(folder)]
     cache = (
@@ -205,6 +211,7 @@ def _screen_folder(
                 workers=workers,
                 progress=progress,
                 cache=cache,
+                scheduler=scheduler,
             ),
             key=lambda o: o.source,
         )
@@ -243,6 +250,7 @@ def screen_files(
     workers: int | None = None,
     progress: Progress | None = None,
     cache: ProfileCache | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[Outcome]:
     """Read and profile each file in a worker process, each under the per-file time limit;
     files the profile cache knows are not read again."""
@@ -263,6 +271,20 @@ def screen_files(
     else:
         total = len(files)
     if not files:
+        return
+    if scheduler is not None:
+        from screener.pipeline.dask_engine import screen_files_dask
+
+        paths = {source: path for path, source in files}
+        for outcome in screen_files_dask(
+            files, taxonomy, as_of=as_of, limits=limits, scheduler=scheduler, progress=None
+        ):
+            done += isinstance(outcome, Screened | Skipped)
+            if cache is not None and isinstance(outcome, Screened) and outcome.source in paths:
+                cache.put(paths[outcome.source], outcome)  # one document, not a ZIP member
+            yield outcome
+            if progress is not None:
+                progress(min(done, total), total, outcome.source)
         return
     skill_index(taxonomy)  # built (or loaded) once here; forked workers inherit it
     count = max(1, min(workers or os.cpu_count() or 1, len(files)))
