@@ -102,21 +102,31 @@ def write_workbook(results: BatchResult | list[BatchResult], path: Path) -> Path
 
 
 def _cell(ws: Any, value: Any, column: str) -> Any:
+    """What to append for one value: the plain value where no style is needed (most cells,
+    and several times cheaper), a styled cell for formula-like text and formatted numbers."""
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(ws, value=None)
     if isinstance(value, str):
         text = clean_cell_text(value)
-        cell.value = text
-        if formula_like(text):
-            cell.data_type = "s"  # resume text is never a formula
-            cell.quotePrefix = True  # and stays text when a person edits the cell
-    else:
-        cell.value = value
+        if not formula_like(text):
+            return text
+        cell = WriteOnlyCell(ws, value=text)
+        cell.data_type = "s"  # resume text is never a formula
+        cell.quotePrefix = True  # and stays text when a person edits the cell
+        return cell
     fmt = _NUMBER_FORMATS.get(column)
-    if fmt and isinstance(value, int | float):
-        cell.number_format = fmt
+    if fmt is None or not isinstance(value, int | float):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = fmt
     return cell
+
+
+def _as_cell(ws: Any, value: Any) -> Any:
+    """A cell object for ``value`` (which may be one already), to set formulas and links on."""
+    from openpyxl.cell import Cell, WriteOnlyCell
+
+    return value if isinstance(value, Cell) else WriteOnlyCell(ws, value=value)
 
 
 def _layout(ws: Any, table: Table) -> None:
@@ -185,7 +195,10 @@ def _write_ranking(ws: Any, table: Table, result: BatchResult, out: Path) -> dic
     base = out.resolve().parent
     cached: dict[str, Any] = {}
     for r, row in enumerate(table.rows(), start=2):
-        cells = [_cell(ws, value, column) for value, column in zip(row, columns, strict=True)]
+        cells = [
+            _as_cell(ws, _cell(ws, value, column))
+            for value, column in zip(row, columns, strict=True)
+        ]
         products = "+".join(
             f"{matrix}!{get_column_letter(3 + i)}{r}*{rubric}!$D${2 + i}" for i in range(n)
         )
