@@ -14,6 +14,7 @@ _LIMITS = Limits()  # the defaults, shown in --help
 
 if TYPE_CHECKING:
     from screener.config import Taxonomy
+    from screener.pipeline import BatchResult
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -79,6 +80,13 @@ def score_cli(
             "'local' for one started here (needs the 'dask' extra)."
         ),
     ] = None,
+    audit_log: Annotated[
+        Path | None,
+        typer.Option(
+            help="Append-only log of runs (default: $SCREENER_AUDIT_LOG or "
+            "~/.local/share/screener/audit.jsonl). Check it with 'screener log verify'."
+        ),
+    ] = None,
 ) -> None:
     """Score every resume in FOLDER and write a ranked, explained workbook.
 
@@ -117,6 +125,7 @@ def score_cli(
             written.append(write_json(results, json_out))
         if csv_dir is not None:
             written.append(write_csv(results, csv_dir))
+        _log_run(results, written, audit_log)
     except ScreenerError as exc:
         raise _fail(f"error: {exc}") from None
     except ImportError as exc:
@@ -201,6 +210,32 @@ def profile_cli(
             )
     if not any(not isinstance(r, Skipped) for r in results):
         raise typer.Exit(1)
+
+
+def _log_run(results: list[BatchResult], written: list[Path], log: Path | None) -> None:
+    """Append one line per opening to the hash-chained audit log: who ran what, on what."""
+    from screener import __version__
+    from screener.export.auditlog import append_entry, default_log, run_entry
+
+    target = log or default_log()
+    for result in results:
+        append_entry(
+            target,
+            run_entry(
+                tool_version=__version__,
+                opening=result.rubric.opening,
+                rubric_path=result.rubric.path,
+                rubric_sha256=result.rubric.sha256,
+                taxonomy_sha256=result.taxonomy.sha256,
+                as_of=result.as_of,
+                options=result.options,
+                inputs=result.inputs,
+                outputs=written,
+                scored=len(result.ranking),
+                skipped=len(result.skipped),
+                shortlisted=sum(r.shortlisted for r in result.ranking),
+            ),
+        )
 
 
 @app.command("explain")
@@ -532,6 +567,33 @@ def taxonomy_stats_cli(taxonomy: TaxonomyOption = None) -> None:
         typer.echo(f"\nBy {title}:")
         for name, count in counts.items():
             typer.echo(f"  {count:5d}  {name}")
+
+
+log_app = typer.Typer(no_args_is_help=True, help="The audit log of runs: verify it.")
+app.add_typer(log_app, name="log")
+
+
+@log_app.command("verify")
+def log_verify_cli(
+    log: Annotated[
+        Path | None,
+        typer.Argument(help="The log (default: $SCREENER_AUDIT_LOG or ~/.local/share/...)."),
+    ] = None,
+) -> None:
+    """Check that no line of the audit log was changed or removed (exit 1 naming the line).
+
+    Example: screener log verify
+    """
+    from screener.export.auditlog import default_log, verify
+
+    target = log or default_log()
+    problems = verify(target)
+    for problem in problems:
+        typer.echo(f"{target}: {problem}", err=True)
+    if problems:
+        raise _fail(f"the audit log {target} is not intact")
+    lines = sum(1 for line in target.read_text(encoding="utf-8").splitlines() if line.strip())
+    typer.echo(f"OK: {target}: {lines} runs, chain intact", err=True)
 
 
 cache_app = typer.Typer(no_args_is_help=True, help="The profile cache: clear it.")

@@ -19,6 +19,9 @@ AS_OF = date(2026, 11, 1)
 def pytest_configure(config: pytest.Config) -> None:
     """Keep the compiled-index cache of the test run away from the user's own cache."""
     os.environ["SCREENER_CACHE_DIR"] = tempfile.mkdtemp(prefix="screener-test-cache-")
+    # runs append to an audit log: the tests' go to a temporary one, never the user's
+    log = Path(tempfile.mkdtemp(prefix="screener-test-log-")) / "audit.jsonl"
+    os.environ["SCREENER_AUDIT_LOG"] = str(log)
 
 
 @pytest.fixture(scope="session")

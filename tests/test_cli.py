@@ -48,7 +48,7 @@ def test_cli_score_ranks_every_readable_sample_and_lists_the_rest(
     xlsx, _, output = scored
     wb = openpyxl.load_workbook(xlsx, read_only=True)
     assert wb.sheetnames == [
-        "Ranking", "Shortlist", "Matrix", "Evidence", "Rubric", "Errors", "Run"
+        "Ranking", "Shortlist", "Matrix", "Evidence", "Rubric", "Errors", "Run", "Limitations"
     ]  # fmt: skip
     wb.close()
     ranking = _sheet_rows(xlsx, "Ranking")

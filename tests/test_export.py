@@ -161,7 +161,7 @@ def test_export_resume_text_never_becomes_a_formula(run: dict[str, Path]) -> Non
 def test_export_csv_and_json_hold_the_same_content(run: dict[str, Path]) -> None:
     names = {p.name for p in run["csv"].iterdir()}
     assert names == {f"{s}.csv" for s in ("ranking", "shortlist", "matrix", "evidence",
-                                          "rubric", "errors", "run")}  # fmt: skip
+                                          "rubric", "errors", "run", "limitations")}  # fmt: skip
     with (run["csv"] / "ranking.csv").open(encoding="utf-8-sig", newline="") as fh:
         ranking = list(csv.reader(fh))
     data = json.loads(run["json"].read_text(encoding="utf-8"))
@@ -319,7 +319,7 @@ def test_export_several_openings_in_one_pass(run: dict[str, Path], tmp_path: Pat
     assert wb.sheetnames == [
         *(f"{k} mlops_engineer" for k in kinds),
         *(f"{k} data_engineer" for k in kinds),
-        "Best fit", "Errors", "Run",
+        "Best fit", "Errors", "Run", "Limitations",
     ]  # fmt: skip
     wb.close()
     data = json.loads(js.read_text(encoding="utf-8"))
@@ -339,3 +339,41 @@ def test_export_several_openings_in_one_pass(run: dict[str, Path], tmp_path: Pat
         assert row[3] == max(scores)
         assert row[2] == ("MLOps Engineer" if scores[0] >= scores[1] else "Data Engineer")
     assert [r["file"] for r in data["best_fit"]] == [r[1] for r in best[1:]]
+
+
+def test_export_says_it_is_decision_support(run: dict[str, Path]) -> None:
+    from screener.export.limitations import BANNER
+
+    topics = dict(_values(run["xlsx"], "Limitations")[1:])
+    assert topics["Notice"] == BANNER
+    assert {"Intended use", "Known failure modes", "Measured accuracy"} <= set(topics)
+    ws = openpyxl.load_workbook(run["xlsx"])["Ranking"]
+    assert ws.oddHeader.center.text == BANNER  # printed on every page
+    assert json.loads(run["json"].read_text(encoding="utf-8"))["notice"] == BANNER
+
+
+def test_every_run_is_logged_and_the_log_verifies(tmp_path: Path) -> None:
+    folder = _inbox(tmp_path / "inbox")
+    log = tmp_path / "audit.jsonl"
+    for name in ("a.xlsx", "b.xlsx"):
+        _score(folder, tmp_path / name, "--audit-log", str(log))
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2
+    entry = json.loads(lines[1])
+    assert entry["counts"] == {
+        "scored": 3,
+        "skipped": 1,
+        "shortlisted": entry["counts"]["shortlisted"],
+    }
+    assert {i["file"] for i in entry["inputs"]} == {p.name for p in folder.iterdir()}
+    assert "Ada" not in lines[0]
+    assert "=HYPERLINK" not in lines[0]
+    ok = runner.invoke(app, ["log", "verify", str(log)])
+    assert ok.exit_code == 0, ok.output
+    assert "2 runs, chain intact" in ok.output
+    first = json.loads(lines[0])
+    first["counts"]["scored"] = 99  # someone edits a past run
+    log.write_text("\n".join([json.dumps(first), lines[1]]) + "\n", encoding="utf-8")
+    bad = runner.invoke(app, ["log", "verify", str(log)])
+    assert bad.exit_code == 1
+    assert "line 1" in bad.output

@@ -396,3 +396,13 @@ def _exclusive(fd: int, log: Path) -> Iterator[None]:
     finally:
         os.close(lock_fd)
         lock.unlink(missing_ok=True)
+
+
+def default_log() -> Path:
+    """Where runs are logged: ``$SCREENER_AUDIT_LOG``, else the user's data folder
+    (``$XDG_DATA_HOME/screener/audit.jsonl``, by default ``~/.local/share/screener``)."""
+    configured = os.environ.get("SCREENER_AUDIT_LOG")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "screener" / "audit.jsonl"

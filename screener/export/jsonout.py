@@ -7,6 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from screener.export.limitations import BANNER
 from screener.export.tables import best_fit_table, run_info
 from screener.pipeline import BatchResult
 from screener.score.explain import satisfied_by
@@ -38,6 +39,7 @@ def result_to_dict(result: BatchResult) -> dict[str, Any]:
             }
         )
     return {
+        "notice": BANNER,
         "run": run_info(result),
         "inputs": [{"file": f, "sha256": h} for f, h in result.inputs],
         "rubric": [

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from screener.export.limitations import BANNER, LIMITATIONS
 from screener.pipeline import BatchResult
 from screener.score import Ranked
 from screener.score.explain import satisfied_by
@@ -265,6 +266,13 @@ def shared_tables(results: list[BatchResult]) -> list[Table]:
             "Errors",
         ),
         Table("Run", RUN_COLUMNS, lambda: iter(run), len(run), "Run"),
+        Table(
+            "Limitations",
+            ("Topic", "Text"),
+            lambda: iter(LIMITATIONS),
+            len(LIMITATIONS),
+            "Limitations",
+        ),
     ]
 
 
@@ -277,6 +285,7 @@ def run_info(result: BatchResult) -> dict[str, Any]:
     from screener import __version__
 
     info: dict[str, Any] = {
+        "notice": BANNER,
         "tool version": __version__,
         "opening": result.rubric.opening,
         "rubric": result.rubric.path,

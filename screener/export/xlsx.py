@@ -21,6 +21,7 @@ from typing import Any
 
 from screener.errors import InputError
 from screener.export.cells import EXCEL_MAX_ROWS, clean_cell_text, formula_like
+from screener.export.limitations import BANNER
 from screener.export.tables import DECISIONS, Table, build_tables
 from screener.pipeline import BatchResult
 
@@ -42,6 +43,8 @@ _WIDTHS = {
     "Reason": 70,
     "Value": 70,
     "Field": 34,
+    "Topic": 22,
+    "Text": 120,
     "Role dates": 26,
     "Skill": 24,
 }
@@ -142,6 +145,7 @@ def _layout(ws: Any, table: Table) -> None:
     ws.freeze_panes = "C2" if table.what in {"Ranking", "Shortlist", "Matrix"} else "A2"
     ws.auto_filter.ref = f"A1:{last}{table.count + 1}"
     ws.print_title_rows = "1:1"
+    ws.oddHeader.center.text = BANNER  # on every printed page
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
