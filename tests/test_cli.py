@@ -90,7 +90,7 @@ def test_cli_score_json_matches_workbook(scored: tuple[Path, Path, str]) -> None
     assert data["run"]["as-of date"] == "2026-11-01"
     evidence = _sheet_rows(xlsx, "Evidence")[1:]
     assert len(evidence) == sum(
-        len(req["evidence"]) for c in data["ranking"] for req in c["requirements"]
+        len(req["evidence"][: req["counted"]]) for c in data["ranking"] for req in c["requirements"]
     )
 
 

@@ -31,12 +31,12 @@ RANKING_COLUMNS = (
     "Notes",
 )
 DECISIONS = ("Advance", "Hold", "Reject")
+# Rank, tier and satisfaction are on the Ranking, Rubric and Matrix sheets: the Evidence
+# sheet, the largest by far, holds what only it can say.
 EVIDENCE_COLUMNS = (
-    "Rank",
     "Candidate",
     "File",
     "Requirement",
-    "Tier",
     "Skill",
     "Quote",
     "Section",
@@ -44,7 +44,6 @@ EVIDENCE_COLUMNS = (
     "Polarity",
     "Role dates",
     "Strength",
-    "Satisfaction",
     "Points",
 )
 RUBRIC_COLUMNS = ("ID", "Requirement", "Tier", "Weight", "Knockout", "Satisfied by")
@@ -105,13 +104,11 @@ def evidence_rows(item: Ranked) -> Iterator[Row]:
     """Every quote behind the candidate's points, one row per requirement and skill."""
     a = item.assessment
     for res in a.results:
-        for ev in res.evidence:
+        for ev in res.scoring_evidence:
             yield (
-                item.rank,
                 a.candidate,
                 a.source,
                 res.label,
-                res.tier,
                 ev.skill,
                 ev.quote,
                 ev.section,
@@ -119,7 +116,6 @@ def evidence_rows(item: Ranked) -> Iterator[Row]:
                 ev.polarity,
                 ev.role,
                 ev.strength,
-                res.satisfaction,
                 res.points,
             )
 
@@ -186,7 +182,9 @@ def opening_tables(result: BatchResult, tag: str | None = None) -> list[Table]:
             )
 
     links = (name("Matrix"), name("Rubric"))
-    evidence_count = sum(len(res.evidence) for item in ranking for res in item.assessment.results)
+    evidence_count = sum(
+        len(res.scoring_evidence) for item in ranking for res in item.assessment.results
+    )
     return [
         Table(
             name("Ranking"),

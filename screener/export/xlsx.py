@@ -107,22 +107,26 @@ def write_workbook(results: BatchResult | list[BatchResult], path: Path) -> Path
 def _cell(ws: Any, value: Any, column: str) -> Any:
     """What to append for one value: the plain value where no style is needed (most cells,
     and several times cheaper), a styled cell for formula-like text and formatted numbers."""
-    from openpyxl.cell import WriteOnlyCell
-
     if isinstance(value, str):
         text = clean_cell_text(value)
         if not formula_like(text):
             return text
-        cell = WriteOnlyCell(ws, value=text)
+        cell = _write_only_cell(ws, text)
         cell.data_type = "s"  # resume text is never a formula
         cell.quotePrefix = True  # and stays text when a person edits the cell
         return cell
     fmt = _NUMBER_FORMATS.get(column)
     if fmt is None or not isinstance(value, int | float):
         return value
-    cell = WriteOnlyCell(ws, value=value)
+    cell = _write_only_cell(ws, value)
     cell.number_format = fmt
     return cell
+
+
+def _write_only_cell(ws: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    return WriteOnlyCell(ws, value=value)
 
 
 def _as_cell(ws: Any, value: Any) -> Any:

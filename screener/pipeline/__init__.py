@@ -25,7 +25,7 @@ from screener.ingest import Document, Limits, Skipped, discover, read_file
 from screener.ingest.contact import Contact
 from screener.match.profile import Mention, Profile
 from screener.pipeline.cache import ProfileCache
-from screener.score import Ranked, rank, score
+from screener.score import Assessment, Ranked, rank, score
 
 Progress = Callable[[int, int, str], None]
 """Called as progress(done, total, file name) after each file."""
@@ -134,8 +134,17 @@ def score_openings(
             ]
         as_of = as_of or date.today()
         limits = limits or Limits()
+        scored: dict[str, list[Assessment]] = {}
+
+        def assess(record: Screened) -> None:
+            # scored as it arrives, so the batch keeps assessments, not whole profiles
+            scored[record.source] = [
+                score(record.profile, r, source=record.source, candidate=record.candidate)
+                for r in loaded
+            ]
+
         screened, skipped = _screen_folder(
-            folder, taxonomy, as_of, progress, workers, limits, use_cache, scheduler
+            folder, taxonomy, as_of, progress, workers, limits, use_cache, scheduler, assess
         )
         options = {
             "workers": workers or os.cpu_count() or 1,
@@ -146,10 +155,8 @@ def score_openings(
             "engine": f"dask ({scheduler})" if scheduler else "local process pool",
         }
         results = []
-        for rubric in loaded:
-            assessments = [
-                score(s.profile, rubric, source=s.source, candidate=s.candidate) for s in screened
-            ]
+        for i, rubric in enumerate(loaded):
+            assessments = [scored[s.source][i] for s in screened]
             results.append(
                 BatchResult(
                     folder=str(folder),
@@ -185,6 +192,9 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+_NO_PROFILE = Profile({}, (), 0, 0, None, (), date(1970, 1, 1))  # a scored record's stand-in
+
+
 def _screen_folder(
     folder: Path,
     taxonomy: Taxonomy,
@@ -194,7 +204,10 @@ def _screen_folder(
     limits: Limits,
     use_cache: bool,
     scheduler: str | None = None,
+    assess: Callable[[Screened], None] | None = None,
 ) -> tuple[list[Screened], list[Skipped]]:
+    """Every file's outcome; ``assess`` sees each readable one as it arrives, after which
+    only a slim record (no profile) is kept."""
     files = [(path, path.relative_to(folder).as_posix()) for path in discover(folder)]
     cache = (
         ProfileCache.default(taxonomy_sha256=taxonomy.sha256, as_of=as_of, limits=limits)
@@ -202,19 +215,22 @@ def _screen_folder(
         else None
     )
     try:
-        outcomes = sorted(
-            screen_files(
-                files,
-                taxonomy,
-                as_of=as_of,
-                limits=limits,
-                workers=workers,
-                progress=progress,
-                cache=cache,
-                scheduler=scheduler,
-            ),
-            key=lambda o: o.source,
-        )
+        outcomes: list[Outcome] = []
+        for outcome in screen_files(
+            files,
+            taxonomy,
+            as_of=as_of,
+            limits=limits,
+            workers=workers,
+            progress=progress,
+            cache=cache,
+            scheduler=scheduler,
+        ):
+            if assess is not None and isinstance(outcome, Screened):
+                assess(outcome)
+                outcome = replace(outcome, profile=_NO_PROFILE)
+            outcomes.append(outcome)
+        outcomes.sort(key=lambda o: o.source)
     finally:
         if cache is not None:
             cache.close()

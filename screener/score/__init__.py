@@ -66,7 +66,15 @@ class RequirementResult:
     satisfaction: float
     met: bool
     points: float
-    evidence: tuple[Evidence, ...]
+    evidence: tuple[Evidence, ...]  # strongest first
+    # how many of the evidence items earn the points (the best one for "any", all for "all",
+    # n for "at_least"); the rest are shown in explanations but not on the Evidence sheet
+    counted: int | None = None
+
+    @property
+    def scoring_evidence(self) -> tuple[Evidence, ...]:
+        """The evidence the points come from."""
+        return self.evidence[: self.counted]
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +207,7 @@ def _skill_requirement(
     profile: Profile,
     listed: float,
     memo: dict[tuple[str, float | None], Evidence | None],
-) -> tuple[float, bool, list[Evidence]]:
+) -> tuple[float, bool, list[Evidence], int]:
     found: dict[str, Evidence | None] = {}
     for skill_id in req.skills:
         if skill_id not in profile.skills:
@@ -222,7 +230,7 @@ def _skill_requirement(
     evidence = sorted(
         (e for e in found.values() if e and e.strength > 0), key=lambda e: -e.strength
     )
-    return satisfaction, met, evidence
+    return satisfaction, met, evidence, need
 
 
 def _experience_requirement(
@@ -311,13 +319,14 @@ def score_requirement(
     memo: dict[tuple[str, float | None], Evidence | None] | None = None,
 ) -> RequirementResult:
     """Satisfaction, whether it is met, points and evidence for one requirement."""
+    counted: int | None = None
     if req.experience is not None:
         satisfaction, met, evidence = _experience_requirement(req, profile)
     elif req.education is not None:
         satisfaction, met, evidence = _education_requirement(req, profile)
     else:
         factor = list_factor(profile) if listed is None else listed
-        satisfaction, met, evidence = _skill_requirement(
+        satisfaction, met, evidence, counted = _skill_requirement(
             req, profile, factor, {} if memo is None else memo
         )
     satisfaction = round(min(1.0, max(0.0, satisfaction)), 4)
@@ -331,6 +340,7 @@ def score_requirement(
         met,
         round(points, 4),
         tuple(evidence),
+        counted,
     )
 
 
