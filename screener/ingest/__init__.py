@@ -92,8 +92,17 @@ def read_bytes(
             return [Skipped(source, str(exc))]
         return out or [Skipped(source, "empty archive")]
     try:
-        text, pages = extract_text(kind, data, limits, source)
-        return [make_document(text, source, kind, hashlib.sha256(data).hexdigest(), pages)]
+        warnings: tuple[str, ...] = ()
+        if kind == kinds.PDF:
+            from screener.ingest.pdf import hidden_text_warning, read_pdf_checked
+
+            text, pages, hidden = read_pdf_checked(data, limits)
+            warning = hidden_text_warning(hidden)
+            warnings = (warning,) if warning else ()
+        else:
+            text, pages = extract_text(kind, data, limits, source)
+        document = make_document(text, source, kind, hashlib.sha256(data).hexdigest(), pages)
+        return [replace(document, warnings=warnings) if warnings else document]
     except ReadError as exc:
         return [Skipped(source, str(exc))]
 

@@ -60,6 +60,8 @@ class Profile:
     sections: tuple[str, ...] = ()  # the sections found, in order ("header" for the top)
     # share of the skills list shown in use elsewhere (see score.list_support), when known
     list_support: float | None = None
+    # integrity flags for a person to look at (score.integrity); they never change a score
+    flags: tuple[str, ...] = ()
 
     @property
     def years(self) -> float:

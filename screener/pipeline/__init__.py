@@ -11,7 +11,7 @@ import gc
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -144,7 +144,16 @@ def score_openings(
             ]
 
         screened, skipped = _screen_folder(
-            folder, taxonomy, as_of, progress, workers, limits, use_cache, scheduler, assess
+            folder,
+            taxonomy,
+            as_of,
+            progress,
+            workers,
+            limits,
+            use_cache,
+            scheduler,
+            assess,
+            job_descriptions(loaded),
         )
         options = {
             "workers": workers or os.cpu_count() or 1,
@@ -192,6 +201,21 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def job_descriptions(rubrics: Sequence[Rubric]) -> tuple[str, ...]:
+    """The job descriptions the rubrics were written from (their ``source``, relative to the
+    rubric file), read where they can be: a resume that copies one is flagged."""
+    texts = []
+    for rubric in rubrics:
+        if not (rubric.source and rubric.path):
+            continue
+        path = Path(rubric.path).parent / rubric.source
+        try:
+            texts.append(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # a missing source only loses this one check
+    return tuple(dict.fromkeys(texts))
+
+
 _NO_PROFILE = Profile({}, (), 0, 0, None, (), date(1970, 1, 1))  # a scored record's stand-in
 
 
@@ -205,12 +229,13 @@ def _screen_folder(
     use_cache: bool,
     scheduler: str | None = None,
     assess: Callable[[Screened], None] | None = None,
+    jobs: tuple[str, ...] = (),
 ) -> tuple[list[Screened], list[Skipped]]:
     """Every file's outcome; ``assess`` sees each readable one as it arrives, after which
     only a slim record (no profile) is kept."""
     files = [(path, path.relative_to(folder).as_posix()) for path in discover(folder)]
     cache = (
-        ProfileCache.default(taxonomy_sha256=taxonomy.sha256, as_of=as_of, limits=limits)
+        ProfileCache.default(taxonomy_sha256=taxonomy.sha256, as_of=as_of, limits=limits, jobs=jobs)
         if use_cache
         else None
     )
@@ -225,6 +250,7 @@ def _screen_folder(
             progress=progress,
             cache=cache,
             scheduler=scheduler,
+            jobs=jobs,
         ):
             if assess is not None and isinstance(outcome, Screened):
                 assess(outcome)
@@ -267,6 +293,7 @@ def screen_files(
     progress: Progress | None = None,
     cache: ProfileCache | None = None,
     scheduler: str | None = None,
+    jobs: tuple[str, ...] = (),
 ) -> Iterator[Outcome]:
     """Read and profile each file in a worker process, each under the per-file time limit;
     files the profile cache knows are not read again."""
@@ -293,7 +320,7 @@ def screen_files(
 
         paths = {source: path for path, source in files}
         for outcome in screen_files_dask(
-            files, taxonomy, as_of=as_of, limits=limits, scheduler=scheduler, progress=None
+            files, taxonomy, as_of=as_of, limits=limits, scheduler=scheduler, jobs=jobs
         ):
             done += isinstance(outcome, Screened | Skipped)
             if cache is not None and isinstance(outcome, Screened) and outcome.source in paths:
@@ -312,7 +339,7 @@ def screen_files(
     with ProcessPool(
         max_workers=count,
         initializer=_init_worker,
-        initargs=(taxonomy, as_of, limits),
+        initargs=(taxonomy, as_of, limits, jobs),
         context=_context(),
     ) as pool:
         retry: list[tuple[Path, str]] = []
@@ -397,10 +424,12 @@ def _context() -> Any:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(taxonomy: Taxonomy, as_of: date, limits: Limits) -> None:
+def _init_worker(
+    taxonomy: Taxonomy, as_of: date, limits: Limits, jobs: tuple[str, ...] = ()
+) -> None:
     from screener.match import skill_index
 
-    _WORKER.update(index=skill_index(taxonomy), as_of=as_of, limits=limits)
+    _WORKER.update(index=skill_index(taxonomy), as_of=as_of, limits=limits, jobs=jobs)
     # What the worker inherited or built so far (the compiled index, the taxonomy) lives as
     # long as it does: keep the cycle collector from walking it after every few thousand
     # allocations, which cost a quarter of each resume's time, and from touching (and so
@@ -423,12 +452,19 @@ def _screen_file(path: str, source: str) -> list[Outcome]:
         if isinstance(item, Skipped):
             out.append(item)
         else:
-            out.append(screened(item, profile_document(item, _WORKER["index"], _WORKER["as_of"])))
+            profile = profile_document(item, _WORKER["index"], _WORKER["as_of"])
+            out.append(screened(item, profile, _WORKER["jobs"]))
     return out
 
 
-def screened(doc: Document, profile: Profile) -> Screened:
-    """The parts of a read document that the batch keeps."""
+def screened(doc: Document, profile: Profile, jobs: Sequence[str] = ()) -> Screened:
+    """The parts of a read document that the batch keeps, with its integrity flags (the job
+    descriptions ``jobs`` are what a resume should not copy)."""
+    from screener.score.integrity import integrity_flags
+
+    flags = integrity_flags(doc.text, profile, job_texts=jobs, warnings=doc.warnings)
+    if flags:
+        profile = replace(profile, flags=flags)
     words = " ".join(doc.normalized.text.casefold().split())
     return Screened(
         source=doc.source,

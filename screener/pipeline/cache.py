@@ -55,18 +55,36 @@ def code_hash() -> str:
 class ProfileCache:
     """Cached Screened records, by file content and everything that shapes the profile."""
 
-    def __init__(self, path: Path, *, taxonomy_sha256: str, as_of: date, limits: Limits) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        taxonomy_sha256: str,
+        as_of: date,
+        limits: Limits,
+        jobs: tuple[str, ...] = (),
+    ) -> None:
         self.path = path
-        self._context = f"{taxonomy_sha256}|{code_hash()}|{as_of.isoformat()}|{limits!r}"
+        # the job descriptions a resume is checked against are part of what it records
+        checked = hashlib.sha256("\x00".join(jobs).encode()).hexdigest()[:16]
+        self._context = f"{taxonomy_sha256}|{code_hash()}|{as_of.isoformat()}|{limits!r}|{checked}"
         self._db = self._open()
 
     @classmethod
-    def default(cls, *, taxonomy_sha256: str, as_of: date, limits: Limits) -> ProfileCache | None:
+    def default(
+        cls, *, taxonomy_sha256: str, as_of: date, limits: Limits, jobs: tuple[str, ...] = ()
+    ) -> ProfileCache | None:
         """The cache in the user's cache folder, or None when caching is turned off."""
         folder = cache_dir()
         if folder is None:
             return None
-        return cls(folder / FILE_NAME, taxonomy_sha256=taxonomy_sha256, as_of=as_of, limits=limits)
+        return cls(
+            folder / FILE_NAME,
+            taxonomy_sha256=taxonomy_sha256,
+            as_of=as_of,
+            limits=limits,
+            jobs=jobs,
+        )
 
     def _open(self) -> sqlite3.Connection | None:
         for attempt in range(2):

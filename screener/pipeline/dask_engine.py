@@ -26,7 +26,12 @@ _INDEX: dict[str, Any] = {}
 
 
 def profile_bytes(
-    data: bytes, source: str, taxonomy: Taxonomy, as_of: date, limits: Limits
+    data: bytes,
+    source: str,
+    taxonomy: Taxonomy,
+    as_of: date,
+    limits: Limits,
+    jobs: tuple[str, ...] = (),
 ) -> list[Any]:
     """Worker side: read one file's bytes and profile what can be read (a ZIP gives several).
 
@@ -41,7 +46,7 @@ def profile_bytes(
     out: list[Any] = []
     for item in read_bytes(data, source, limits):
         if isinstance(item, Document):
-            out.append(screened(item, profile_document(item, index, as_of)))
+            out.append(screened(item, profile_document(item, index, as_of), jobs))
         else:
             out.append(item)
     return out
@@ -55,6 +60,7 @@ def screen_files_dask(
     limits: Limits,
     scheduler: str,
     progress: Any = None,
+    jobs: tuple[str, ...] = (),
 ) -> Iterator[Any]:
     """Profile every file on the cluster at ``scheduler`` ("local" starts one here)."""
     from distributed import Client, LocalCluster, wait
@@ -83,7 +89,7 @@ def screen_files_dask(
                 yield Skipped(source, f"cannot read file: {exc.strerror or exc}")
                 continue
             future = client.submit(
-                profile_bytes, data, source, shared, as_of, limits, key=f"profile-{source}"
+                profile_bytes, data, source, shared, as_of, limits, jobs, key=f"profile-{source}"
             )
             futures[future] = source
         done = 0

@@ -371,7 +371,7 @@ def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str 
 
 def review_notes(profile: Profile) -> tuple[str, ...]:
     """Reasons for a person to read the document itself, whatever its score."""
-    notes = []
+    notes = list(profile.flags)
     if not profile.roles and set(profile.sections) <= {"header"}:
         notes.append(
             "human review: no resume sections or dated roles found (a cover letter or "
