@@ -87,6 +87,18 @@ def score_cli(
             "~/.local/share/screener/audit.jsonl). Check it with 'screener log verify'."
         ),
     ] = None,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            "--blind",
+            help="Show candidates as stable IDs and redact names, contact details, ages, "
+            "pronouns, marital status and nationality from every output. Scores do not change.",
+        ),
+    ] = False,
+    key_file: Annotated[
+        Path | None,
+        typer.Option(help="With --blind: write the ID-to-file key here (CSV); keep it apart."),
+    ] = None,
 ) -> None:
     """Score every resume in FOLDER and write a ranked, explained workbook.
 
@@ -120,6 +132,14 @@ def score_cli(
                 use_cache=not no_cache,
                 scheduler=scheduler,
             )
+        if key_file is not None and not blind:
+            raise _fail("--key-file goes with --blind")
+        if blind:
+            from screener.pipeline.blinding import blind_results
+
+            results, key = blind_results(results)
+            if key_file is not None:
+                _write_key(key_file, key)
         written = [write_workbook(results, out)]
         if json_out is not None:
             written.append(write_json(results, json_out))
@@ -210,6 +230,17 @@ def profile_cli(
             )
     if not any(not isinstance(r, Skipped) for r in results):
         raise typer.Exit(1)
+
+
+def _write_key(path: Path, key: dict[str, str]) -> None:
+    """The blind-mode key: which file each candidate ID stands for."""
+    import csv
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["candidate_id", "file"])
+        writer.writerows(sorted(key.items()))
 
 
 def _log_run(results: list[BatchResult], written: list[Path], log: Path | None) -> None:
@@ -563,6 +594,11 @@ def validate_cli(
         raise _fail(f"{count} problem{'s' if count != 1 else ''} found") from None
     except ScreenerError as exc:
         raise _fail(f"error: {exc}") from None
+    from screener.config.proxies import proxy_warnings
+
+    for opening in report.rubrics:
+        for warning in proxy_warnings(opening):
+            typer.echo(f"warning: {opening.path or opening.opening}: {warning}", err=True)
     requirements = sum(len(r.requirements) for r in report.rubrics)
     typer.echo(
         f"OK: taxonomy of {len(report.taxonomy)} skills, {len(report.rubrics)} "

@@ -199,3 +199,20 @@ def test_cli_profile_shows_skills_roles_and_years(tmp_path: Path) -> None:
     assert "role: 2020-01 to 2026-12 (83 months) ML Engineer, Acme, Jan 2020 - Present" in (
         text.output
     )
+
+
+def test_cli_validate_warns_on_proxies_of_protected_traits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (ROOT / "rubrics" / "mlops_engineer.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "label: Strong Python (production code)", "label: Strong Python, digital native"
+    )
+    Path("proxy.yaml").write_text(text, encoding="utf-8")
+    result = runner.invoke(
+        app, ["validate", "proxy.yaml", "--taxonomy", str(ROOT / "skills_taxonomy")]
+    )
+    assert result.exit_code == 0, result.output  # a warning, not an error
+    assert "warning: " in result.output
+    assert "digital native" in result.output

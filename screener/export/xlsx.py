@@ -216,12 +216,12 @@ def _write_ranking(ws: Any, table: Table, result: BatchResult, out: Path) -> dic
         band = cells[columns.index("Band")]
         band.value = "=" + _band_formula(f"{col['Score']}{r}", bands)
         cached[f"{col['Band']}{r}"] = row[columns.index("Band")]
-        link = cells[columns.index("File")]
-        link.hyperlink = Path(
-            os.path.relpath(folder / str(row[columns.index("File")]), base)
-        ).as_posix()
-        link.style = "Hyperlink"
-        link.quotePrefix = formula_like(str(link.value))  # the named style reset it
+        if not result.options.get("blind"):  # blind mode shows IDs: no link to the file
+            link = cells[columns.index("File")]
+            target = folder / str(row[columns.index("File")])
+            link.hyperlink = Path(os.path.relpath(target, base)).as_posix()
+            link.style = "Hyperlink"
+            link.quotePrefix = formula_like(str(link.value))  # the named style reset it
         ws.append(cells)
     return cached
 
