@@ -12,7 +12,7 @@ import hashlib
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import as_completed
+from concurrent.futures import FIRST_COMPLETED, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -353,8 +353,8 @@ def screen_files(
             ): chunk
             for chunk in chunks
         }
-        for future in as_completed(futures):
-            chunk = futures[future]
+        for future in _as_done(futures):
+            chunk = futures.pop(future)
             try:
                 results = future.result()
             except Exception:
@@ -371,8 +371,8 @@ def screen_files(
             pool.schedule(_screen_chunk, args=([(str(p), s)],), timeout=limits.timeout): (p, s)
             for p, s in retry
         }
-        for future in as_completed(singles):
-            path, source = singles[future]
+        for future in _as_done(singles):
+            path, source = singles.pop(future)
             done += 1
             try:
                 (outcomes,) = future.result()
@@ -384,6 +384,17 @@ def screen_files(
 
 
 CHUNK = 16  # files per task, at most
+
+
+def _as_done(futures: Mapping[Any, Any]) -> Iterator[Any]:
+    """Each future as it finishes. Unlike ``as_completed``, keeps no reference to a future
+    once yielded (the caller pops it too), so a finished chunk's profiles can be freed as soon
+    as they are scored instead of living until the last file is read."""
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        while done:
+            yield done.pop()
 
 
 def _kept(
