@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,8 @@ def result_to_dict(result: BatchResult) -> dict[str, Any]:
                 "shortlisted": item.shortlisted,
                 "flags": list(a.flags),
                 "requirements": [
-                    {**asdict(r), "evidence": [e._asdict() for e in r.evidence]} for r in a.results
+                    {**r._asdict(), "evidence": [e._asdict() for e in r.evidence]}
+                    for r in a.results
                 ],
             }
         )

@@ -69,7 +69,7 @@ def _blind_ranked(item: Ranked, ids: dict[str, str], contacts: dict[str, Contact
 
 def _blind_result(result: RequirementResult, contact: Contact | None) -> RequirementResult:
     evidence = tuple(e._replace(quote=redact(e.quote, contact)) for e in result.evidence)
-    return replace(result, evidence=evidence)
+    return result._replace(evidence=evidence)
 
 
 def _blind_record(record: Screened, ids: dict[str, str]) -> Screened:

@@ -55,9 +55,9 @@ class Evidence(NamedTuple):
     role: str = ""  # the dated role the quote sits in: "2019-01 to 2026-11"
 
 
-@dataclass(frozen=True, slots=True)
-class RequirementResult:
-    """One requirement's satisfaction, points and the evidence behind them."""
+class RequirementResult(NamedTuple):
+    """One requirement's satisfaction, points and the evidence behind them (a named tuple:
+    a batch makes one per candidate and requirement)."""
 
     id: str
     label: str
@@ -167,13 +167,12 @@ def best_evidence(
     found = profile.skills.get(skill_id)
     if found is None or not found.mentions:
         return None
-    best = max(found.mentions, key=lambda m: (mention_strength(m, listed), -m.start))
-    strength = mention_strength(best, listed)
-    role = (
-        profile.roles[best.role]
-        if best.role is not None and best.role < len(profile.roles)
-        else None
-    )
+    best, strength = found.mentions[0], -1.0
+    for m in found.mentions:  # the strongest; the earliest of equals
+        value = mention_strength(m, listed)
+        if value > strength or (value == strength and m.start < best.start):
+            best, strength = m, value
+    role = best.role
     years = found.months / 12 if found.months else None
     if min_years:
         # Half the credit for having the skill, half for the years asked for.
@@ -189,7 +188,7 @@ def best_evidence(
         best.end,
         round(strength, 4),
         years,
-        role_dates(role) if role is not None else "",
+        role_dates(profile.roles[role]) if role is not None and role < len(profile.roles) else "",
     )
 
 
@@ -208,16 +207,17 @@ def _skill_requirement(
     listed: float,
     memo: dict[tuple[str, float | None], Evidence | None],
 ) -> tuple[float, bool, list[Evidence], int]:
-    found: dict[str, Evidence | None] = {}
+    skills = profile.skills
+    evidence: list[Evidence] = []
     for skill_id in req.skills:
-        if skill_id not in profile.skills:
-            found[skill_id] = None
+        if skill_id not in skills:
             continue
         key = (skill_id, req.min_years)
         if key not in memo:  # several requirements may name one skill
             memo[key] = best_evidence(profile, skill_id, req.min_years, listed)
-        found[skill_id] = memo[key]
-    strengths = sorted((e.strength if e else 0.0 for e in found.values()), reverse=True)
+        found = memo[key]
+        if found is not None and found.strength > 0:
+            evidence.append(found)
     if req.any is not None:
         need = 1
     elif req.all is not None:
@@ -225,12 +225,15 @@ def _skill_requirement(
     else:
         assert req.at_least is not None
         need = req.at_least.n
-    satisfaction = sum(strengths[:need]) / need
-    met = strengths[need - 1] >= MET
-    evidence = sorted(
-        (e for e in found.values() if e and e.strength > 0), key=lambda e: -e.strength
-    )
+    evidence.sort(key=_by_strength)
+    top = [e.strength for e in evidence[:need]]
+    satisfaction = sum(top) / need
+    met = len(top) == need and top[-1] >= MET
     return satisfaction, met, evidence, need
+
+
+def _by_strength(e: Evidence) -> float:
+    return -e.strength
 
 
 def _experience_requirement(
