@@ -65,6 +65,11 @@ class Contact:
     phones: tuple[str, ...]
     links: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[type[Contact], tuple[object, ...]]:
+        # rebuilt through __init__: the profile cache unpickles thousands, and dataclasses'
+        # own way for slotted classes looks up the fields again for every instance
+        return (Contact, tuple(getattr(self, name) for name in Contact.__slots__))
+
 
 def find_contact(text: str, header_end: int) -> Contact:
     """Name from the first lines; e-mails, phones and links from the whole text."""

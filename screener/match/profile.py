@@ -78,6 +78,11 @@ class Profile:
             return self.ml_months / 12
         return (self.stated_years or 0.0) if self.ml_evidence else 0.0
 
+    def __reduce__(self) -> tuple[type[Profile], tuple[object, ...]]:
+        # rebuilt through __init__: the profile cache unpickles thousands, and dataclasses'
+        # own way for slotted classes looks up the fields again for every instance
+        return (Profile, tuple(getattr(self, name) for name in Profile.__slots__))
+
 
 def profile_to_dict(profile: Profile) -> dict[str, Any]:
     """The profile as plain dicts and lists, for JSON."""

@@ -43,6 +43,11 @@ class Screened:
     contact: Contact
     profile: Profile
 
+    def __reduce__(self) -> tuple[type[Screened], tuple[object, ...]]:
+        # rebuilt through __init__: the profile cache unpickles thousands, and dataclasses'
+        # own way for slotted classes looks up the fields again for every instance
+        return (Screened, tuple(getattr(self, name) for name in Screened.__slots__))
+
 
 Outcome = Screened | Skipped
 

@@ -31,6 +31,11 @@ class Degree:
     start: int
     end: int
 
+    def __reduce__(self) -> tuple[type[Degree], tuple[object, ...]]:
+        # rebuilt through __init__: the profile cache unpickles thousands, and dataclasses'
+        # own way for slotted classes looks up the fields again for every instance
+        return (Degree, tuple(getattr(self, name) for name in Degree.__slots__))
+
 
 def find_degrees(text: str, sections: tuple[Section, ...]) -> tuple[Degree, ...]:
     """Find degree mentions in the education section (or anywhere when it has none)."""

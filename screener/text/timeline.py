@@ -86,6 +86,11 @@ class Role:
         """Length of the role in whole months."""
         return _month_index(self.end) - _month_index(self.start)
 
+    def __reduce__(self) -> tuple[type[Role], tuple[object, ...]]:
+        # rebuilt through __init__: the profile cache unpickles thousands, and dataclasses'
+        # own way for slotted classes looks up the fields again for every instance
+        return (Role, tuple(getattr(self, name) for name in Role.__slots__))
+
 
 def _month_index(d: date) -> int:
     return d.year * 12 + d.month - 1
