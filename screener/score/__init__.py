@@ -208,28 +208,33 @@ def _skill_requirement(
     memo: dict[tuple[str, float | None], Evidence | None],
 ) -> tuple[float, bool, list[Evidence], int]:
     skills = profile.skills
+    min_years = req.min_years
     evidence: list[Evidence] = []
     for skill_id in req.skills:
         if skill_id not in skills:
             continue
-        key = (skill_id, req.min_years)
+        key = (skill_id, min_years)
         if key not in memo:  # several requirements may name one skill
-            memo[key] = best_evidence(profile, skill_id, req.min_years, listed)
+            memo[key] = best_evidence(profile, skill_id, min_years, listed)
         found = memo[key]
         if found is not None and found.strength > 0:
             evidence.append(found)
-    if req.any is not None:
-        need = 1
-    elif req.all is not None:
-        need = len(req.all)
-    else:
-        assert req.at_least is not None
-        need = req.at_least.n
+    need = _needed(req)
     evidence.sort(key=_by_strength)
     top = [e.strength for e in evidence[:need]]
     satisfaction = sum(top) / need
     met = len(top) == need and top[-1] >= MET
     return satisfaction, met, evidence, need
+
+
+def _needed(req: Requirement) -> int:
+    """How many of a skill requirement's skills must be evidenced."""
+    if req.any is not None:
+        return 1
+    if req.all is not None:
+        return len(req.all)
+    assert req.at_least is not None
+    return req.at_least.n
 
 
 def _by_strength(e: Evidence) -> float:
@@ -352,11 +357,12 @@ def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str 
     total = rubric.total_weight
     listed = list_factor(profile)
     memo: dict[tuple[str, float | None], Evidence | None] = {}
-    results = tuple(score_requirement(r, profile, total, listed, memo) for r in rubric.requirements)
+    requirements = rubric.requirements
+    results = tuple([score_requirement(r, profile, total, listed, memo) for r in requirements])
     value = weighted_score([r.weight for r in results], [r.satisfaction for r in results])
     knockouts = tuple(
         req.label
-        for req, res in zip(rubric.requirements, results, strict=True)
+        for req, res in zip(requirements, results, strict=True)
         if req.knockout and not res.met
     )
     return Assessment(
