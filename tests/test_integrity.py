@@ -11,15 +11,9 @@ from fpdf import FPDF
 from fpdf.enums import TextMode
 
 from screener import Profile, Taxonomy, profile_text
+from screener.ingest.hidden import HIDDEN_CAP, HIDDEN_MIN_CHARS, hidden_chars, hidden_text_warning
 from screener.ingest.limits import Limits
-from screener.ingest.pdf import (
-    HIDDEN_CAP,
-    HIDDEN_MIN_CHARS,
-    hidden_chars,
-    hidden_text_warning,
-    read_pdf,
-    read_pdf_checked,
-)
+from screener.ingest.pdf import read_pdf, read_pdf_checked
 from screener.score.integrity import (
     copied_from_job,
     hidden_text_flag,

@@ -92,45 +92,43 @@ def read_bytes(
             return [Skipped(source, str(exc))]
         return out or [Skipped(source, "empty archive")]
     try:
-        warnings: tuple[str, ...] = ()
-        if kind == kinds.PDF:
-            from screener.ingest.pdf import hidden_text_warning, read_pdf_checked
-
-            text, pages, hidden = read_pdf_checked(data, limits)
-            warning = hidden_text_warning(hidden)
-            warnings = (warning,) if warning else ()
-        else:
-            text, pages = extract_text(kind, data, limits, source)
+        text, pages, warnings = extract_text(kind, data, limits, source)
         document = make_document(text, source, kind, hashlib.sha256(data).hexdigest(), pages)
         return [replace(document, warnings=warnings) if warnings else document]
     except ReadError as exc:
         return [Skipped(source, str(exc))]
 
 
-def extract_text(kind: str, data: bytes, limits: Limits, source: str) -> tuple[str, int]:
-    """The text of a file of a known kind, and its page count (0 where pages do not apply)."""
+def extract_text(
+    kind: str, data: bytes, limits: Limits, source: str
+) -> tuple[str, int, tuple[str, ...]]:
+    """The text of a file of a known kind, its page count (0 where pages do not apply) and
+    warnings about it (hidden text in a PDF)."""
     if kind == kinds.PDF:
-        from screener.ingest.pdf import read_pdf
+        from screener.ingest.hidden import hidden_text_warning
+        from screener.ingest.pdf import read_pdf_checked
 
-        return read_pdf(data, limits)
+        text, pages, hidden = read_pdf_checked(data, limits)
+        warning = hidden_text_warning(hidden)
+        return text, pages, (warning,) if warning else ()
     if kind == kinds.DOCX:
         from screener.ingest.docx import read_docx
 
-        return read_docx(data, limits), 0
+        return read_docx(data, limits), 0, ()
     if kind == kinds.ODT:
         from screener.ingest.markup import read_odt
 
-        return read_odt(data, limits), 0
+        return read_odt(data, limits), 0, ()
     if kind == kinds.RTF:
         from screener.ingest.markup import rtf_to_text
 
-        return rtf_to_text(decode_text(data)), 0
+        return rtf_to_text(decode_text(data)), 0, ()
     if kind == kinds.HTML:
         from screener.ingest.markup import html_to_text
 
-        return html_to_text(decode_text(data)), 0
+        return html_to_text(decode_text(data)), 0, ()
     if kind == kinds.TEXT:
-        return decode_text(data), 0
+        return decode_text(data), 0, ()
     raise ReadError(
         _REFUSALS.get(kind, "not a document this tool can read").format(
             name=source.rsplit("/", 1)[-1]

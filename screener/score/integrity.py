@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from screener.ingest.pdf import HIDDEN_TEXT
+from screener.ingest.hidden import HIDDEN_TEXT
 from screener.match.profile import Profile
 from screener.score import _CLAIM_ONLY, LIST_SUPPORT, list_support
 
