@@ -24,6 +24,26 @@ app = typer.Typer(
 )
 
 
+# Options several commands share.
+TaxonomyOption = Annotated[
+    Path | None, typer.Option("--taxonomy", help="Taxonomy folder (default: skills_taxonomy/).")
+]
+RubricOption = Annotated[
+    Path | None, typer.Option(help="Rubric YAML (default: rubrics/mlops_engineer.yaml).")
+]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
+]
+
+
+def _as_of(value: str | None) -> date | None:
+    """The --as-of date, or None when not given; a clean error when it is not a date."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise _fail(f"--as-of must be a date like 2026-01-31, not '{value}'") from None
+
+
 def _fail(message: str) -> typer.Exit:
     typer.echo(message, err=True)
     return typer.Exit(1)
@@ -41,9 +61,7 @@ def score_cli(
             "every candidate for several openings in one pass."
         ),
     ] = None,
-    taxonomy: Annotated[
-        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
-    ] = None,
+    taxonomy: TaxonomyOption = None,
     out: Annotated[Path, typer.Option(help="Workbook to write.")] = Path("results.xlsx"),
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Also write the results as JSON here.")
@@ -55,9 +73,7 @@ def score_cli(
         int | None,
         typer.Option("--shortlist", min=1, help="Shortlist size (default: the rubric's)."),
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
-    ] = None,
+    as_of: AsOfOption = None,
     workers: Annotated[
         int | None, typer.Option(min=1, help="Worker processes (default: one per core).")
     ] = None,
@@ -111,10 +127,7 @@ def score_cli(
     from screener.export import write_csv, write_json, write_workbook
     from screener.pipeline import score_openings
 
-    try:
-        when = date.fromisoformat(as_of) if as_of else None
-    except ValueError:
-        raise _fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'") from None
+    when = _as_of(as_of)
     try:
         limits = Limits(
             max_bytes=int(max_file_mb * 1_048_576), max_pages=max_pages, timeout=timeout
@@ -167,12 +180,8 @@ def score_cli(
 @app.command("profile")
 def profile_cli(
     file: Annotated[Path, typer.Argument(help="One resume: PDF, DOCX, text, Markdown...")],
-    taxonomy: Annotated[
-        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
-    ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
-    ] = None,
+    taxonomy: TaxonomyOption = None,
+    as_of: AsOfOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the profile as JSON.")] = False,
 ) -> None:
     """Show what one resume evidences: skills with quotes, dated roles, years of experience.
@@ -186,10 +195,7 @@ def profile_cli(
     from screener.match import profile_document, skill_index
     from screener.match.profile import profile_to_dict
 
-    try:
-        when = date.fromisoformat(as_of) if as_of else date.today()
-    except ValueError:
-        raise _fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'") from None
+    when = _as_of(as_of) or date.today()
     if not file.is_file():
         raise _fail(f"error: no such file: {file}")
     loaded = _load_taxonomy(taxonomy)
@@ -272,15 +278,9 @@ def _log_run(results: list[BatchResult], written: list[Path], log: Path | None) 
 @app.command("explain")
 def explain_cli(
     file: Annotated[Path, typer.Argument(help="One resume: PDF, DOCX, text, Markdown...")],
-    rubric: Annotated[
-        Path | None, typer.Option(help="Rubric YAML (default: rubrics/mlops_engineer.yaml).")
-    ] = None,
-    taxonomy: Annotated[
-        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
-    ] = None,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
-    ] = None,
+    rubric: RubricOption = None,
+    taxonomy: TaxonomyOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Explain one resume's score: each requirement's points with the quotes behind them,
     the missing must-haves, and what would raise the score.
@@ -294,10 +294,7 @@ def explain_cli(
     from screener.score import score
     from screener.score.explain import explain_text
 
-    try:
-        when = date.fromisoformat(as_of) if as_of else date.today()
-    except ValueError:
-        raise _fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'") from None
+    when = _as_of(as_of) or date.today()
     if not file.is_file():
         raise _fail(f"error: no such file: {file}")
     loaded = _load_taxonomy(taxonomy)
@@ -352,9 +349,7 @@ def shortlist_cli(
 @app.command("calibrate")
 def calibrate_cli(
     out: Annotated[Path, typer.Option(help="Rubric YAML to write with calibrated weights.")],
-    rubric: Annotated[
-        Path | None, typer.Option(help="Rubric YAML (default: rubrics/mlops_engineer.yaml).")
-    ] = None,
+    rubric: RubricOption = None,
     labels: Annotated[
         Path | None,
         typer.Option(help="CSV of past decisions: a file column and a label column."),
@@ -372,16 +367,12 @@ def calibrate_cli(
             help="Results workbook: its Decision column as labels, its Rubric sheet's weights.",
         ),
     ] = None,
-    taxonomy: Annotated[
-        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
-    ] = None,
+    taxonomy: TaxonomyOption = None,
     folds: Annotated[int, typer.Option(min=2, help="Cross-validation folds.")] = 5,
     strength: Annotated[
         float, typer.Option(min=0.0, help="Pull toward the current weights (0: none).")
     ] = 1.0,
-    as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Date that 'Present' means (YYYY-MM-DD).")
-    ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Learn the rubric's weights from past decisions and report whether they rank better.
 
@@ -403,10 +394,7 @@ def calibrate_cli(
         raise _fail("give exactly one of --resumes, --results or --from-workbook")
     if from_workbook is None and labels is None:
         raise _fail("--labels is needed with --resumes or --results")
-    try:
-        when = date.fromisoformat(as_of) if as_of else None
-    except ValueError:
-        raise _fail(f"--as-of must be a date like 2026-01-31, not '{as_of}'") from None
+    when = _as_of(as_of)
     loaded = _load_taxonomy(taxonomy)
     try:
         opening = load_rubric(rubric, loaded)
@@ -455,9 +443,7 @@ app.add_typer(rubric_app, name="rubric")
 def rubric_draft_cli(
     job: Annotated[Path, typer.Argument(help="Job description: text, Markdown, PDF or DOCX.")],
     out: Annotated[Path, typer.Option(help="Rubric YAML to write.")],
-    taxonomy: Annotated[
-        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
-    ] = None,
+    taxonomy: TaxonomyOption = None,
 ) -> None:
     """Draft a rubric from a job description: requirement sections, skills, alternatives,
     years and degrees, weights from tier and order, every inferred line commented for review.
@@ -574,9 +560,7 @@ def validate_cli(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Rubric files or folders (default: rubrics/).")
     ] = None,
-    taxonomy: Annotated[
-        Path | None, typer.Option(help="Taxonomy folder (default: skills_taxonomy/).")
-    ] = None,
+    taxonomy: TaxonomyOption = None,
 ) -> None:
     """Check the taxonomy and rubrics, listing every problem as path:line: field: message.
 
@@ -611,9 +595,6 @@ taxonomy_app = typer.Typer(
     no_args_is_help=True, help="Inspect the skills taxonomy: lint, find, stats."
 )
 app.add_typer(taxonomy_app, name="taxonomy")
-TaxonomyOption = Annotated[
-    Path | None, typer.Option("--taxonomy", help="Taxonomy folder (default: skills_taxonomy/).")
-]
 
 
 def _load_taxonomy(path: Path | None) -> Taxonomy:
