@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 import screener.pipeline as pipeline
+import screener.pipeline.workers as workers
 from screener import load_rubric
 from screener.cli import app
 from screener.config import Taxonomy
@@ -53,7 +54,7 @@ def test_cache_rescoring_with_another_rubric_reads_no_file(
     rubric = load_rubric(ROOT / "rubrics" / "mlops_engineer.yaml", taxonomy)
     first = score_folder(inbox, rubric, taxonomy, as_of=AS_OF, workers=1)
     # forked workers inherit this: any file read now fails loudly
-    monkeypatch.setattr(pipeline, "read_file", _unreadable)
+    monkeypatch.setattr(workers, "read_file", _unreadable)
     changed = rubric.model_copy(
         update={"requirements": [r.model_copy(update={"weight": 1}) for r in rubric.requirements]}
     )
@@ -70,7 +71,7 @@ def test_cache_is_bypassed_by_no_cache_and_misses_on_changed_files(
 ) -> None:
     score_folder(inbox, None, taxonomy, as_of=AS_OF, workers=1)
     (inbox / "c0.txt").write_text(RESUME.format(name="Candidate Z", extra="x"), encoding="utf-8")
-    monkeypatch.setattr(pipeline, "read_file", _unreadable)
+    monkeypatch.setattr(workers, "read_file", _unreadable)
     result = score_folder(inbox, None, taxonomy, as_of=AS_OF, workers=1)
     assert [s.source for s in result.skipped] == ["c0.txt"]  # changed: read again (and failed)
     result = score_folder(inbox, None, taxonomy, as_of=AS_OF, workers=1, use_cache=False)

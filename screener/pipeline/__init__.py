@@ -8,11 +8,8 @@ parent keeps only what scoring and export need, never whole resume texts.
 from __future__ import annotations
 
 import gc
-import hashlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -21,35 +18,25 @@ from typing import Any
 
 from screener.config.rubric import Rubric, load_rubric
 from screener.config.taxonomy import Taxonomy, load_taxonomy
-from screener.ingest import Document, Limits, Skipped, discover, read_file
-from screener.ingest.contact import Contact
-from screener.match.profile import Mention, Profile
+from screener.ingest import Limits, Skipped, discover
+from screener.match.profile import Profile
 from screener.pipeline.cache import ProfileCache
+from screener.pipeline.records import Outcome, Screened, kept_evidence, screened
+from screener.pipeline.workers import Progress, screen_files
 from screener.score import Assessment, Ranked, rank, score
 
-Progress = Callable[[int, int, str], None]
-"""Called as progress(done, total, file name) after each file."""
-
-
-@dataclass(frozen=True, slots=True)
-class Screened:
-    """What the batch keeps of one readable resume."""
-
-    source: str
-    sha256: str
-    text_sha256: str
-    format: str
-    candidate: str
-    contact: Contact
-    profile: Profile
-
-    def __reduce__(self) -> tuple[type[Screened], tuple[object, ...]]:
-        # rebuilt through __init__: the profile cache unpickles thousands, and dataclasses'
-        # own way for slotted classes looks up the fields again for every instance
-        return (Screened, tuple(getattr(self, name) for name in Screened.__slots__))
-
-
-Outcome = Screened | Skipped
+__all__ = [
+    "BatchResult",
+    "Outcome",
+    "Progress",
+    "Screened",
+    "drop_duplicates",
+    "kept_evidence",
+    "score_folder",
+    "score_openings",
+    "screen_files",
+    "screened",
+]
 
 
 @dataclass(frozen=True)
@@ -286,235 +273,6 @@ def drop_duplicates(outcomes: list[Outcome]) -> tuple[list[Screened], list[Skipp
         first[outcome.sha256] = first[outcome.text_sha256] = outcome.source
         kept.append(outcome)
     return kept, skipped
-
-
-def screen_files(
-    files: list[tuple[Path, str]],
-    taxonomy: Taxonomy,
-    *,
-    as_of: date,
-    limits: Limits,
-    workers: int | None = None,
-    progress: Progress | None = None,
-    cache: ProfileCache | None = None,
-    scheduler: str | None = None,
-    jobs: tuple[str, ...] = (),
-) -> Iterator[Outcome]:
-    """Read and profile each file in a worker process, each under the per-file time limit;
-    files the profile cache knows are not read again."""
-    from pebble import ProcessPool
-
-    from screener.match import skill_index
-
-    done = 0
-    if cache is not None:
-        hits = cache.lookup(files, limits.max_bytes)
-        for _, source in files:
-            if source in hits:
-                done += 1
-                yield hits[source]
-                if progress is not None:
-                    progress(done, len(files), source)
-        total, files = len(files), [(p, s) for p, s in files if s not in hits]
-    else:
-        total = len(files)
-    if not files:
-        return
-    if scheduler is not None:
-        from screener.pipeline.dask_engine import screen_files_dask
-
-        paths = {source: path for path, source in files}
-        for outcome in screen_files_dask(
-            files, taxonomy, as_of=as_of, limits=limits, scheduler=scheduler, jobs=jobs
-        ):
-            done += isinstance(outcome, Screened | Skipped)
-            if cache is not None and isinstance(outcome, Screened) and outcome.source in paths:
-                cache.put(paths[outcome.source], outcome)  # one document, not a ZIP member
-            yield outcome
-            if progress is not None:
-                progress(min(done, total), total, outcome.source)
-        return
-    skill_index(taxonomy)  # built (or loaded) once here; forked workers inherit it
-    count = max(1, min(workers or os.cpu_count() or 1, len(files)))
-    # Files go to the workers in small chunks: one task per file cost a quarter of the time in
-    # messages. A chunk that times out or crashes is read again file by file, each under its
-    # own limit, so one pathological file still costs only its own place in the results.
-    size = max(1, min(CHUNK, len(files) // (count * 4)))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
-    with ProcessPool(
-        max_workers=count,
-        initializer=_init_worker,
-        initargs=(taxonomy, as_of, limits, jobs),
-        context=_context(),
-    ) as pool:
-        retry: list[tuple[Path, str]] = []
-        futures: dict[Any, list[tuple[Path, str]]] = {
-            pool.schedule(
-                _screen_chunk,
-                args=([(str(p), s) for p, s in chunk],),
-                # healthy files take well under a second: a chunk past two files' limits
-                # holds a slow one, found when the chunk is read again file by file
-                timeout=limits.timeout * min(2, len(chunk)),
-            ): chunk
-            for chunk in chunks
-        }
-        for future in _as_done(futures):
-            chunk = futures.pop(future)
-            try:
-                results = future.result()
-            except Exception:
-                if len(chunk) > 1:
-                    retry += chunk  # find the file that failed, and keep the others
-                    continue
-                results = [[_failure(future, chunk[0][1], limits)]]
-            for (path, source), outcomes in zip(chunk, results, strict=True):
-                done += 1
-                yield from _kept(outcomes, path, source, cache)
-                if progress is not None:
-                    progress(done, total, source)
-        singles: dict[Any, tuple[Path, str]] = {
-            pool.schedule(_screen_chunk, args=([(str(p), s)],), timeout=limits.timeout): (p, s)
-            for p, s in retry
-        }
-        for future in _as_done(singles):
-            path, source = singles.pop(future)
-            done += 1
-            try:
-                (outcomes,) = future.result()
-            except Exception:
-                outcomes = [_failure(future, source, limits)]
-            yield from _kept(outcomes, path, source, cache)
-            if progress is not None:
-                progress(done, total, source)
-
-
-CHUNK = 16  # files per task, at most
-
-
-def _as_done(futures: Mapping[Any, Any]) -> Iterator[Any]:
-    """Each future as it finishes. Unlike ``as_completed``, keeps no reference to a future
-    once yielded (the caller pops it too), so a finished chunk's profiles can be freed as soon
-    as they are scored instead of living until the last file is read."""
-    pending = set(futures)
-    while pending:
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-        while done:
-            yield done.pop()
-
-
-def _kept(
-    outcomes: list[Outcome], path: Path, source: str, cache: ProfileCache | None
-) -> list[Outcome]:
-    """A file's outcomes, remembered in the cache when they are one readable document."""
-    if cache is not None and len(outcomes) == 1:
-        (only,) = outcomes
-        if isinstance(only, Screened) and only.source == source:
-            cache.put(path, only)  # one document, not an archive's members
-    return outcomes
-
-
-def _failure(future: Any, source: str, limits: Limits) -> Skipped:
-    """Why one file's task failed, as a reason a recruiter can act on."""
-    from pebble import ProcessExpired
-
-    try:
-        future.result()
-    except TimeoutError:
-        return Skipped(source, f"took longer than {limits.timeout:g} s to read: stopped")
-    except ProcessExpired as exc:
-        return Skipped(source, f"the reader crashed on this file (exit code {exc.exitcode})")
-    except Exception as exc:  # a bug met on one file must not lose the other results
-        return Skipped(
-            source, f"internal error while reading ({type(exc).__name__}); please report it"
-        )
-    return Skipped(source, "internal error while reading; please report it")
-
-
-def _context() -> Any:
-    # fork shares the compiled SkillIndex with the workers at no cost; elsewhere each worker
-    # loads it from the disk cache.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
-
-
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(
-    taxonomy: Taxonomy, as_of: date, limits: Limits, jobs: tuple[str, ...] = ()
-) -> None:
-    from screener.match import skill_index
-
-    _WORKER.update(index=skill_index(taxonomy), as_of=as_of, limits=limits, jobs=jobs)
-    # What the worker inherited or built so far (the compiled index, the taxonomy) lives as
-    # long as it does: keep the cycle collector from walking it after every few thousand
-    # allocations, which cost a quarter of each resume's time, and from touching (and so
-    # copying) the pages it shares with the parent.
-    gc.freeze()
-    gc.enable()
-
-
-def _screen_chunk(files: list[tuple[str, str]]) -> list[list[Outcome]]:
-    """Worker side: each file's outcomes, in order."""
-    return [_screen_file(path, source) for path, source in files]
-
-
-def _screen_file(path: str, source: str) -> list[Outcome]:
-    """Worker side: read one file (a ZIP gives several) and profile what can be read."""
-    from screener.match import profile_document
-
-    out: list[Outcome] = []
-    for item in read_file(Path(path), source, _WORKER["limits"]):
-        if isinstance(item, Skipped):
-            out.append(item)
-        else:
-            profile = profile_document(item, _WORKER["index"], _WORKER["as_of"])
-            out.append(screened(item, profile, _WORKER["jobs"]))
-    return out
-
-
-def screened(doc: Document, profile: Profile, jobs: Sequence[str] = ()) -> Screened:
-    """The parts of a read document that the batch keeps, with its integrity flags (the job
-    descriptions ``jobs`` are what a resume should not copy)."""
-    from screener.score.integrity import integrity_flags
-
-    flags = integrity_flags(doc.text, profile, job_texts=jobs, warnings=doc.warnings)
-    if flags:
-        profile = replace(profile, flags=flags)
-    words = " ".join(doc.normalized.text.casefold().split())
-    return Screened(
-        source=doc.source,
-        sha256=doc.sha256,
-        text_sha256=hashlib.sha256(words.encode("utf-8")).hexdigest(),
-        format=doc.format,
-        candidate=doc.candidate,
-        contact=doc.contact,
-        profile=kept_evidence(profile),
-    )
-
-
-def kept_evidence(profile: Profile) -> Profile:
-    """The profile with, for each skill, only the strongest mention per section (and per
-    kind: stated outright, or hedged, negated or implied).
-
-    Scoring reads no other mention: the strongest one per skill decides its points, and the
-    skills-list check asks only whether a skill is stated in the list and elsewhere. A resume
-    naming Python forty times keeps a handful of mentions, so a batch of tens of thousands
-    stays small in memory and in the profile cache.
-    """
-    from screener.score import list_support, mention_strength
-
-    skills = {}
-    for skill_id, evidence in profile.skills.items():
-        best: dict[tuple[str, bool], Mention] = {}
-        for m in evidence.mentions:
-            key = (m.section, m.method != "implied" and m.polarity == "positive")
-            held = best.get(key)
-            if held is None or mention_strength(m) > mention_strength(held):
-                best[key] = m
-        kept = tuple(sorted(best.values(), key=lambda m: m.start))
-        skills[skill_id] = evidence._replace(mentions=kept)
-    return replace(profile, skills=skills, list_support=list_support(profile))
 
 
 def _now() -> str:

@@ -28,7 +28,7 @@ from screener.ingest.limits import Limits
 from screener.match.cache import cache_dir
 
 if TYPE_CHECKING:
-    from screener.pipeline import Screened
+    from screener.pipeline.records import Screened
 
 FILE_NAME = "profiles.sqlite"
 _SCHEMA = """

@@ -38,7 +38,7 @@ def profile_bytes(
     The SkillIndex is built (or loaded from the worker's disk cache) once per worker process.
     """
     from screener.match import profile_document, skill_index
-    from screener.pipeline import screened
+    from screener.pipeline.records import screened
 
     index = _INDEX.get(taxonomy.sha256)
     if index is None:
