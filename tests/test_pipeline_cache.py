@@ -115,3 +115,36 @@ def test_cache_clear_command_empties_the_folder(inbox: Path, taxonomy: Taxonomy)
     assert result.exit_code == 0, result.output
     assert "Removed" in result.output
     assert not (cache / FILE_NAME).exists()
+
+
+def test_kept_record_scores_exactly_as_the_full_profile(taxonomy: Taxonomy) -> None:
+    """The batch and the cache keep one mention per skill; scores, evidence and quotes must
+    be those of the whole profile, for rubrics with years, all-of and at-least requirements."""
+    from screener.match.mentions import profile_text
+    from screener.pipeline import kept_evidence
+    from screener.score import score
+
+    rubric = load_rubric(ROOT / "rubrics" / "mlops_engineer.yaml", taxonomy)
+    with_years = rubric.model_copy(
+        update={
+            "requirements": [
+                r.model_copy(update={"min_years": 3}) if r.any is not None else r
+                for r in rubric.requirements
+            ]
+        }
+    )
+    texts = sorted((ROOT / "sample_resumes").glob("*.md")) + sorted(
+        (ROOT / "sample_resumes").glob("*.txt")
+    )
+    assert len(texts) >= 10
+    compared, several = 0, 0
+    for path in texts:
+        profile = profile_text(path.read_text(encoding="utf-8"), taxonomy, as_of=AS_OF)
+        kept = kept_evidence(profile)
+        assert all(len(e.mentions) <= 1 for e in kept.skills.values())
+        for opening in (rubric, with_years):
+            assert score(kept, opening) == score(profile, opening), path.name
+            compared += 1
+        several += sum(len(e.mentions) > 1 for e in profile.skills.values())
+    assert compared == 2 * len(texts)
+    assert several > 50  # skills named more than once: where picking one could go wrong

@@ -189,6 +189,11 @@ def _no_cycle_collection() -> Iterator[None]:
     try:
         yield
     finally:
+        # Everything made meanwhile sits in the youngest generation, which the collector's
+        # next pass would walk object by object; moving it to the oldest (a list splice) leaves
+        # it to the rare full collections, as if it had survived the young ones.
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
 

@@ -43,12 +43,15 @@ CREATE TABLE IF NOT EXISTS profiles (
 
 @cache
 def code_hash() -> str:
-    """A hash of every module that turns a file into a Profile: a change re-reads all files."""
+    """A hash of every module that shapes a cached record (reading, matching, the mention
+    kept for scoring and the integrity flags): a change re-reads all files."""
     root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for package in ("ingest", "text", "match"):
         for path in sorted((root / package).rglob("*.py")):
             digest.update(path.read_bytes())
+    for module in ("pipeline/records.py", "score/__init__.py", "score/integrity.py"):
+        digest.update((root / module).read_bytes())
     return digest.hexdigest()[:16]
 
 

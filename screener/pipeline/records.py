@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from screener.ingest import Document, Skipped
 from screener.ingest.contact import Contact
-from screener.match.profile import Mention, Profile
+from screener.match.profile import Profile
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,24 +54,25 @@ def screened(doc: Document, profile: Profile, jobs: Sequence[str] = ()) -> Scree
 
 
 def kept_evidence(profile: Profile) -> Profile:
-    """The profile with, for each skill, only the strongest mention per section (and per
-    kind: stated outright, or hedged, negated or implied).
+    """The profile with, for each skill, only the mention that scoring would quote.
 
-    Scoring reads no other mention: the strongest one per skill decides its points, and the
-    skills-list check asks only whether a skill is stated in the list and elsewhere. A resume
-    naming Python forty times keeps a handful of mentions, so a batch of tens of thousands
-    stays small in memory and in the profile cache.
+    Scoring reads no other mention: the strongest one per skill decides its points (which
+    one is strongest depends on the profile alone, its skills-list support included, never on
+    the rubric), and the skills-list check is worked out here, once. A resume naming Python
+    forty times keeps one mention of it, so a batch of tens of thousands stays small in memory
+    and in the profile cache, and re-scoring from the cache has little to unpack.
     """
-    from screener.score import list_support, mention_strength
+    from screener.score import list_factor, list_support, strongest_mention
 
+    support = list_support(profile)
+    profile = replace(profile, list_support=support)
+    listed = list_factor(profile)
     skills = {}
     for skill_id, evidence in profile.skills.items():
-        best: dict[tuple[str, bool], Mention] = {}
-        for m in evidence.mentions:
-            key = (m.section, m.method != "implied" and m.polarity == "positive")
-            held = best.get(key)
-            if held is None or mention_strength(m) > mention_strength(held):
-                best[key] = m
-        kept = tuple(sorted(best.values(), key=lambda m: m.start))
-        skills[skill_id] = evidence._replace(mentions=kept)
-    return replace(profile, skills=skills, list_support=list_support(profile))
+        best = strongest_mention(evidence.mentions, listed)
+        # last_used is for the profile report: scoring does not read it, and its dates are
+        # the slowest part of a cached record to unpack
+        skills[skill_id] = evidence._replace(
+            mentions=() if best is None else (best,), last_used=None
+        )
+    return replace(profile, skills=skills)

@@ -6,9 +6,8 @@ score is 100 x sum(weight x satisfaction) / sum(weight).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from screener.config.rubric import Requirement, Rubric
@@ -160,23 +159,47 @@ def mention_strength(m: Mention, listed: float = 1.0) -> float:
     return base * m.confidence
 
 
-def best_evidence(
-    profile: Profile, skill_id: str, min_years: float | None, listed: float = 1.0
-) -> Evidence | None:
-    """The strongest mention of a skill, its strength scaled by years where years are asked."""
-    found = profile.skills.get(skill_id)
-    if found is None or not found.mentions:
+def strongest_mention(mentions: Sequence[Mention], listed: float = 1.0) -> Mention | None:
+    """The mention that proves most (the earliest of equals), None when there are none."""
+    if not mentions:
         return None
-    best, strength = found.mentions[0], -1.0
-    for m in found.mentions:  # the strongest; the earliest of equals
+    best = mentions[0]
+    if len(mentions) == 1:
+        return best
+    strength = mention_strength(best, listed)
+    for m in mentions[1:]:
         value = mention_strength(m, listed)
         if value > strength or (value == strength and m.start < best.start):
             best, strength = m, value
+    return best
+
+
+def best_evidence(
+    profile: Profile,
+    skill_id: str,
+    min_years: float | None,
+    listed: float = 1.0,
+    dates: dict[int, str] | None = None,
+) -> Evidence | None:
+    """The strongest mention of a skill, its strength scaled by years where years are asked
+    (``dates``: the profile's role dates already written out, by role index)."""
+    found = profile.skills.get(skill_id)
+    if found is None or not found.mentions:
+        return None
+    best = strongest_mention(found.mentions, listed)
+    assert best is not None
+    strength = mention_strength(best, listed)
     role = best.role
     years = found.months / 12 if found.months else None
     if min_years:
         # Half the credit for having the skill, half for the years asked for.
         strength *= 0.5 + 0.5 * min(1.0, (years or 0.0) / min_years)
+    when = ""
+    if role is not None and role < len(profile.roles):
+        if dates is None:
+            when = role_dates(profile.roles[role])
+        else:
+            when = dates.get(role) or dates.setdefault(role, role_dates(profile.roles[role]))
     return Evidence(
         skill_id,
         found.name,
@@ -188,43 +211,75 @@ def best_evidence(
         best.end,
         round(strength, 4),
         years,
-        role_dates(profile.roles[role]) if role is not None and role < len(profile.roles) else "",
+        when,
     )
 
 
-@lru_cache(maxsize=8192)
 def role_dates(role: Role) -> str:
     """A role's months as a recruiter reads them: "2019-01 to 2026-11 (current)"."""
-    last = role.end.replace(day=1)
-    month = last.month - 1 or 12
-    last = last.replace(year=last.year - (last.month == 1), month=month)  # end is exclusive
-    return f"{role.start:%Y-%m} to {last:%Y-%m}" + (" (current)" if role.current else "")
+    start, end = role.start, role.end
+    year, month = (end.year - 1, 12) if end.month == 1 else (end.year, end.month - 1)
+    # the end is exclusive: a role ending 2026-12-01 ran to 2026-11
+    text = f"{start.year:04d}-{start.month:02d} to {year:04d}-{month:02d}"
+    return text + " (current)" if role.current else text
 
 
 def _skill_requirement(
     req: Requirement,
     profile: Profile,
     listed: float,
-    memo: dict[tuple[str, float | None], Evidence | None],
+    memo: _Memo,
 ) -> tuple[float, bool, list[Evidence], int]:
     skills = profile.skills
     min_years = req.min_years
     evidence: list[Evidence] = []
-    for skill_id in req.skills:
+    wanted, need = _plan(req)
+    for skill_id in wanted:
         if skill_id not in skills:
             continue
         key = (skill_id, min_years)
-        if key not in memo:  # several requirements may name one skill
-            memo[key] = best_evidence(profile, skill_id, min_years, listed)
-        found = memo[key]
+        if key in memo.evidence:  # several requirements may name one skill
+            found = memo.evidence[key]
+        else:
+            found = memo.evidence[key] = best_evidence(
+                profile, skill_id, min_years, listed, memo.dates
+            )
         if found is not None and found.strength > 0:
             evidence.append(found)
-    need = _needed(req)
-    evidence.sort(key=_by_strength)
+    if not evidence:
+        return 0.0, False, evidence, need
+    if len(evidence) > 1:
+        evidence.sort(key=_by_strength)
     top = [e.strength for e in evidence[:need]]
     satisfaction = sum(top) / need
     met = len(top) == need and top[-1] >= MET
     return satisfaction, met, evidence, need
+
+
+class _Memo:
+    """What scoring one profile works out once for all its requirements: the best evidence
+    per (skill, years asked), and the dates of the roles quoted."""
+
+    __slots__ = ("dates", "evidence")
+
+    def __init__(self) -> None:
+        self.evidence: dict[tuple[str, float | None], Evidence | None] = {}
+        self.dates: dict[int, str] = {}
+
+
+_PLANS: dict[int, tuple[Requirement, tuple[str, ...], int]] = {}
+
+
+def _plan(req: Requirement) -> tuple[tuple[str, ...], int]:
+    """A skill requirement's skills and how many of them it needs, worked out once per
+    requirement (a batch asks for every candidate; the entry holds the requirement, so its
+    id cannot be reused while the entry lives)."""
+    entry = _PLANS.get(id(req))
+    if entry is None or entry[0] is not req:
+        if len(_PLANS) > 4096:
+            _PLANS.clear()
+        entry = _PLANS[id(req)] = (req, req.skills, _needed(req))
+    return entry[1], entry[2]
 
 
 def _needed(req: Requirement) -> int:
@@ -324,7 +379,7 @@ def score_requirement(
     profile: Profile,
     total_weight: float,
     listed: float | None = None,
-    memo: dict[tuple[str, float | None], Evidence | None] | None = None,
+    memo: _Memo | None = None,
 ) -> RequirementResult:
     """Satisfaction, whether it is met, points and evidence for one requirement."""
     counted: int | None = None
@@ -335,10 +390,13 @@ def score_requirement(
     else:
         factor = list_factor(profile) if listed is None else listed
         satisfaction, met, evidence, counted = _skill_requirement(
-            req, profile, factor, {} if memo is None else memo
+            req, profile, factor, _Memo() if memo is None else memo
         )
-    satisfaction = round(min(1.0, max(0.0, satisfaction)), 4)
-    points = 100 * req.weight * satisfaction / total_weight if total_weight else 0.0
+    if satisfaction > 0.0:
+        satisfaction = round(min(1.0, satisfaction), 4)
+        points = round(100 * req.weight * satisfaction / total_weight, 4) if total_weight else 0.0
+    else:  # most requirements of most candidates: nothing to round
+        satisfaction = points = 0.0
     return RequirementResult(
         req.id,
         req.label,
@@ -346,7 +404,7 @@ def score_requirement(
         req.weight,
         satisfaction,
         met,
-        round(points, 4),
+        points,
         tuple(evidence),
         counted,
     )
@@ -356,7 +414,7 @@ def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str 
     """Score one profile against a rubric."""
     total = rubric.total_weight
     listed = list_factor(profile)
-    memo: dict[tuple[str, float | None], Evidence | None] = {}
+    memo = _Memo()
     requirements = rubric.requirements
     results = tuple([score_requirement(r, profile, total, listed, memo) for r in requirements])
     value = weighted_score([r.weight for r in results], [r.satisfaction for r in results])
