@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ class SkillIndex:
         built = parts or build_parts(taxonomy)
         self.parts = built
         self._lower, self._orth = built.lower, built.orth
-        self._tokenizer = SkillTokenizer(built.vocab)
+        self._tokenizer = SkillTokenizer(built.vocab, built.known)
         self.name_keys = built.name_keys
         self.declared = built.declared
         self.fuzzy = built.fuzzy
@@ -63,7 +63,7 @@ class SkillIndex:
         found: list[tuple[int, int, int]] = [*self._lower(doc), *self._orth(doc)]
         hits = {(start, end, key) for key, start, end in found}
         versioned = set()
-        for _, start, end in self.parts.versioned(doc):
+        for start, end in self._versioned(tokens):
             for skill_id in self.parts.version_names.get(tokens.words[start].lower(), ()):
                 key = strings.add(skill_id)
                 hits.add((start, end, key))
@@ -88,6 +88,26 @@ class SkillIndex:
         out.sort(key=lambda m: (m.start, m.skill_id))
         return out
 
+    def _versioned(self, tokens: Tokens) -> list[tuple[int, int]]:
+        """Token spans of a versioned name ("Python 3.11", "Java 8"), by the version Matcher.
+
+        The Matcher reads only the pairs that can match, a name followed by a token starting
+        with a digit or a "v": run over a whole resume it made a spaCy Token of every word
+        to test its predicates, which took longer than everything else in matching.
+        """
+        from spacy.tokens import Doc
+
+        words, vocab = tokens.words, self.parts.vocab
+        names, matcher = self.parts.version_names, self.parts.versioned
+        spans = []
+        for i in range(1, len(words)):
+            first = words[i][0]
+            if (first.isdigit() or first in "vV") and words[i - 1].lower() in names:
+                # the pair as written: the Doc may hold a placeholder for the version
+                pair = Doc(vocab, words=[words[i - 1], words[i]])
+                spans += [(i - 1 + start, i - 1 + end) for _, start, end in matcher(pair)]
+        return spans
+
 
 @dataclass(frozen=True)
 class IndexParts:
@@ -103,6 +123,7 @@ class IndexParts:
     # one pattern: a one-word name of a product, then a version; names -> their skill ids
     versioned: Matcher
     version_names: dict[str, list[str]]
+    known: frozenset[str] = frozenset()  # the lower-case words of every pattern
 
 
 def build_parts(taxonomy: Taxonomy) -> IndexParts:
@@ -147,10 +168,13 @@ def build_parts(taxonomy: Taxonomy) -> IndexParts:
         [[{"LOWER": {"IN": sorted(parts.version_names)}}, {"TEXT": {"REGEX": VERSION}}]],
     )
     tokenizer = SkillTokenizer(nlp.vocab)
+    known: set[str] = set()
     for exact, matcher in ((False, parts.lower), (True, parts.orth)):
         for skill_id, texts in forms[exact].items():
-            matcher.add(skill_id, list(tokenizer.pipe(texts)))
-    return parts
+            docs = list(tokenizer.pipe(texts))
+            matcher.add(skill_id, docs)
+            known.update(token.lower_ for doc in docs for token in doc)
+    return replace(parts, known=frozenset(known))
 
 
 @lru_cache(maxsize=8)

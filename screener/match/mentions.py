@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from screener.match.tokenizer import Tokens
 
 QUOTE_CHARS = 160
+_NEWLINE = re.compile("\n")
 
 
 def profile_document(doc: Document, index: SkillIndex, as_of: date) -> Profile:
@@ -79,7 +81,7 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
     ]
     hits += [(h, h.score / 100) for h in _fuzzy_hits(tokens, raw, index)]
     hits.sort(key=lambda pair: pair[0].start)
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    newlines = [m.start() for m in _NEWLINE.finditer(text)]
     lines = [bisect_right(newlines, hit.start) for hit, _ in hits]
     per_line = Counter(lines)
     role_starts = [r.span_start for r in roles]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import add
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,6 +36,10 @@ TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# A word and the single space after it (its trailing space), or a run of other whitespace,
+# which is a token of its own: together they cover every character of a text.
+_OTHER = "\x00"  # stands for a word no pattern holds (see SkillTokenizer)
+_PIECES = re.compile(rf"({TOKEN.pattern})(\ )?|(\s+)", re.VERBOSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +47,7 @@ class Tokens:
     """A tokenised text: the spaCy Doc the matchers read, and each token's text and start
     offset, kept as plain lists so later steps need not create a spaCy Token per word."""
 
-    doc: Doc
+    doc: Doc  # for matching: a word that is in no pattern may stand there as a placeholder
     words: list[str]
     starts: list[int]
 
@@ -53,8 +59,14 @@ class Tokens:
 class SkillTokenizer:
     """Callable like spaCy's tokenizer: text in, Doc out."""
 
-    def __init__(self, vocab: Vocab) -> None:
+    def __init__(self, vocab: Vocab, known: frozenset[str] | None = None) -> None:
         self.vocab = vocab
+        # The lower-case words of every pattern: given these, a word outside them enters the
+        # Doc as one stand-in, since it can take part in no match. The vocabulary then never
+        # learns a resume's names, numbers and addresses: it would grow by every new word of
+        # every resume in a batch, and making each entry cost more than matching.
+        self.known = known
+        self.other = _OTHER if known is None or _OTHER not in known else _OTHER * 2
 
     def __call__(self, text: str) -> Doc:
         return self.tokens(text).doc
@@ -64,21 +76,16 @@ class SkillTokenizer:
         after a word (which is that word's trailing space, as spaCy keeps it)."""
         from spacy.tokens import Doc
 
-        words: list[str] = []
-        starts: list[int] = []
-        spaces: list[bool] = []
-        position = 0
-        for match in TOKEN.finditer(text):
-            start = match.start()
-            if start > position:
-                _whitespace(text, position, start, words, starts, spaces)
-            words.append(match.group())
-            starts.append(start)
-            spaces.append(False)
-            position = match.end()
-        if position < len(text):
-            _whitespace(text, position, len(text), words, starts, spaces)
-        return Tokens(Doc(self.vocab, words=words, spaces=spaces), words, starts)
+        # one regex pass, its pieces split into lists by C-level calls: a Python loop over
+        # the matches took as long as everything else in building the Doc
+        pieces = _PIECES.findall(text)
+        words = [word or blank for word, _, blank in pieces]
+        spaces = [bool(space) for _, space, _ in pieces]
+        starts = [0, *accumulate(map(add, map(len, words), spaces))]
+        starts.pop()
+        known, other = self.known, self.other
+        shown = words if known is None else [w if w.lower() in known else other for w in words]
+        return Tokens(Doc(self.vocab, words=shown, spaces=spaces), words, starts)
 
     @staticmethod
     def words(text: str) -> list[str]:
@@ -89,16 +96,3 @@ class SkillTokenizer:
         """Tokenise each text."""
         for text in texts:
             yield self(text)
-
-
-def _whitespace(
-    text: str, start: int, end: int, words: list[str], starts: list[int], spaces: list[bool]
-) -> None:
-    """One space after a token is its trailing space; any other whitespace is a token."""
-    if words and text[start] == " " and not spaces[-1]:
-        spaces[-1] = True
-        start += 1
-    if start < end:
-        words.append(text[start:end])
-        starts.append(start)
-        spaces.append(False)
