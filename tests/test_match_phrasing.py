@@ -267,6 +267,29 @@ FORMS: list[object] = [
         {"terraform"},
     ),
     ("Modern C++17 and C++20 codebase.", {"cpp": P}, set()),
+    # Authors' initials in a citation are not skills; a list of skills is not a citation
+    (
+        "Williams SJ, Seidman RL, Drew JA, Wright BL. Teaching data analysis. 1996.",
+        {},
+        {"reinforcement-learning"},
+    ),
+    ("Baer, R., Simmons, T. J., & Smith, C., (1994). Supported employment.", {}, {"r", "c"}),
+    (
+        "Wrote custom modules against the Forms API, Node API, Views API and Drupal APIs.",
+        {"api-development": P},
+        set(),
+    ),
+    (
+        "Environment: Windows, Citrix, SQL, Jira, SAP, ESB",
+        {"sql": P, "sap": P, "jira": P, "citrix-virtual-apps": P},
+        set(),
+    ),
+    # A language's name qualifying a noun is a nationality, not a language spoken
+    ("Studied how the Chinese Government fabricates social media posts.", {}, {"mandarin"}),
+    ("Forged alliances with German based manufacturers.", {}, {"german"}),
+    ("Languages: English (native), Chinese (fluent), French", {"mandarin": P}, set()),
+    ("English Teacher; teaching English in KS3 and KS4.", {"english": P}, set()),
+    ("Speaks Telugu Hindi and English at home.", {"telugu": P, "hindi": P}, set()),
     # Misspellings to correct, and English words to leave alone
     ("Deployed services on Kubernates clusters.", {"kubernetes": P}, set()),
     ("Wrote Teraform modules for AWS.", {"terraform": P, "aws": P}, set()),

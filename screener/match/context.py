@@ -152,3 +152,68 @@ def _has(window: str, words: set[str], cue: str) -> bool:
 def _phrase(cue: str) -> re.Pattern[str]:
     """A phrase cue as whole words: "excel in" must not fire on "Excel including"."""
     return re.compile(rf"(?<![a-z0-9]){re.escape(cue)}(?![a-z0-9])")
+
+
+# An author in a citation: a surname and initials, "Seidman RL," or "Baer, R.," (a comma
+# between them only with dotted initials: "Citrix, SQL, Jira" is a list, not authors).
+_SURNAME = r"\b[A-Z][a-z][A-Za-z'\u2019-]*"
+_AUTHOR = re.compile(
+    _SURNAME + r"(?:[ \t]+([A-Z]{1,3})\b\.?|,[ \t]+((?:[A-Z]\.[ \t]?){1,3}))"
+    r"(?=[ \t]*(?:[,.;&]|and\b|$))",
+    re.MULTILINE,
+)
+_SURNAME_SPACE = re.compile(_SURNAME + r"[ \t]+$")
+_SURNAME_COMMA = re.compile(_SURNAME + r",[ \t]+$")
+_AFTER_INITIALS = re.compile(r"\.?[ \t]*(?:[,.;&]|and\b|$)", re.MULTILINE)
+
+
+def initials(text: str, start: int, end: int, section: str) -> bool:
+    """Whether a short capitalised name ("R", "RL", "ML") is an author's initials in a list
+    of authors ("Williams SJ, Seidman RL, Drew JA."), not the skill.
+
+    Three authors with different initials on the line are a citation anywhere but in a
+    skills list; in a publications section two suffice.
+    """
+    hit = text[start:end]
+    if not (len(hit) <= 3 and hit.isalpha() and hit.isupper()) or section == "skills":
+        return False
+    lo, hi = line_bounds(text, start, end)
+    before = max(lo, start - 40)
+    if _SURNAME_SPACE.search(text, before, start):
+        if not _AFTER_INITIALS.match(text, end, hi):
+            return False
+    elif not (_SURNAME_COMMA.search(text, before, start) and text.startswith(".", end)):
+        return False
+    # authors have different initials; "Forms API, Node API, Views API" are not authors
+    authors = len(
+        {plain or dotted.replace(" ", "") for plain, dotted in _AUTHOR.findall(text, lo, hi)}
+    )
+    return authors >= 3 or (section == "publications" and authors >= 2)
+
+
+# After a language's name, words that keep it a language: the candidate speaks, teaches or
+# translates it ("English Teacher", "Chinese (native)", "French to English").
+_LANGUAGE_WORDS = frozenset(
+    """and or & to from in into at as for of with by on via is was are the a an
+    language languages speaking speaker speak speaks spoken written writing reading read
+    fluent fluency fluently proficiency proficient native mother tongue level skills skill
+    certificate certification conversational business working basic intermediate advanced
+    beginner bilingual teacher teachers teaching tutor tutoring trainer training instructor
+    lecturer linguist translator translation translations interpreter interpreting
+    education studies literature debate content localisation localization comprehension
+    grammar version""".split()  # noqa: SIM905 - a word list reads better as prose
+)
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")
+
+
+def language_as_adjective(text: str, start: int, end: int, languages: frozenset[str]) -> bool:
+    """Whether a language's name qualifies the word after it ("Chinese viewers", "Spanish
+    company", "French Administrative Law"): a nationality, not a language spoken.
+    ``languages``: every language name in lower case ("Telugu Hindi" lists two)."""
+    if text[start:end].lower().endswith("language"):
+        return False
+    after = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    return word not in _LANGUAGE_WORDS and word not in languages

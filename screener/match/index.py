@@ -47,6 +47,12 @@ class SkillIndex:
         self.name_keys = built.name_keys
         self.declared = built.declared
         self.fuzzy = built.fuzzy
+        self.languages = frozenset(
+            form.lower()
+            for skill in taxonomy
+            if "spoken-language" in skill.facets
+            for form in (skill.name, *(a.text for a in skill.aliases))
+        )
 
     def tokenize(self, text: str) -> Tokens:
         """Tokenise ``text`` the way the patterns were tokenised."""

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 from screener.config.taxonomy import Taxonomy, implications
 from screener.config.variants import fold
 from screener.ingest.document import Document
-from screener.match.context import ambiguity_ok, confirmed, polarity
+from screener.match.context import (
+    ambiguity_ok,
+    confirmed,
+    initials,
+    language_as_adjective,
+    polarity,
+)
 from screener.match.fuzzy import find_fuzzy
 from screener.match.index import RawMatch, SkillIndex
 from screener.match.profile import Mention, Profile, SkillEvidence
@@ -94,6 +100,11 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
         name_end = (
             tokens.end(hit.token_start) if isinstance(hit, RawMatch) and versioned else hit.end
         )
+        if initials(text, hit.start, hit.end, section) or (
+            "spoken-language" in skill.facets
+            and language_as_adjective(text, hit.start, hit.end, index.languages)
+        ):
+            continue
         if not ambiguity_ok(
             skill.ambiguity,
             text,
