@@ -216,3 +216,16 @@ def test_cli_validate_warns_on_proxies_of_protected_traits(
     assert result.exit_code == 0, result.output  # a warning, not an error
     assert "warning: " in result.output
     assert "digital native" in result.output
+
+
+def test_cli_runs_as_python_module() -> None:
+    """``python -m screener`` is the same command line (what benchmarks and scripts call)."""
+    out = subprocess.run(
+        [sys.executable, "-m", "screener", "score", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "Usage: screener score" in out.stdout
