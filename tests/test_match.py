@@ -212,3 +212,39 @@ def test_match_version_pattern_keeps_context_rules(
     taxonomy: Taxonomy, sentence: str, skill_id: str
 ) -> None:
     assert skill_id not in profile_text(sentence, taxonomy, as_of=AS_OF).skills
+
+
+EMPLOYERS = """Dana Wiza
+WORK EXPERIENCE
+
+Account Manager
+Oracle -  Noida, Uttar Pradesh -
+May 2013 to May 2016
+- Grew enterprise accounts; generated $400K pipeline.
+
+Senior Corporate Account Executive
+MongoDB -  Gurgaon, Haryana -
+June 2016 to Present
+- Sold subscriptions to banks. Client: ORACLE | Team Size: 4
+
+Application Developer
+SAP ABAP -  Kolkata, West Bengal -
+March 2011 to April 2013
+- Wrote ABAP reports.
+"""
+
+
+def test_match_employer_names_are_not_skills(taxonomy: Taxonomy) -> None:
+    """Working at Oracle or MongoDB, or for a client called Oracle, is no database skill;
+    a technology written where the employer goes ("SAP ABAP - Kolkata") still counts."""
+    profile = profile_text(EMPLOYERS, taxonomy, as_of=AS_OF)
+    assert "oracle-database" not in profile.skills
+    assert "mongodb" not in profile.skills
+    assert "abap" in profile.skills
+    assert [r.employer for r in profile.roles] == ["Oracle", "MongoDB", "SAP ABAP"]
+    worked = profile_text(
+        EMPLOYERS.replace("Grew enterprise accounts", "Tuned Oracle and MongoDB queries"),
+        taxonomy,
+        as_of=AS_OF,
+    )
+    assert {"oracle-database", "mongodb"} <= set(worked.skills)

@@ -100,6 +100,11 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
         name_end = (
             tokens.end(hit.token_start) if isinstance(hit, RawMatch) and versioned else hit.end
         )
+        role = _role_at(roles, role_starts, hit.start)
+        if role is not None and _names_employer(roles[role], text, hit.start, hit.end):
+            continue  # "Oracle - Bengaluru": worked at Oracle, which says nothing of its database
+        if _names_client(text, hit.start, hit.end):
+            continue
         if initials(text, hit.start, hit.end, section) or (
             "spoken-language" in skill.facets
             and language_as_adjective(text, hit.start, hit.end, index.languages)
@@ -131,7 +136,7 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
                 section=section,
                 method=method,
                 polarity=polarity(text, hit.start, hit.end),
-                role=_role_at(roles, role_starts, hit.start),
+                role=role,
                 quote=quote(text, hit.start, hit.end),
                 confidence=round(confidence, 3),
             )
@@ -191,6 +196,26 @@ def _line_facets(
         if len(group) == 1 and lo <= group[0].start < hi
         for facet in taxonomy.skills[group[0].skill_id].facets
     }
+
+
+def _names_employer(role: Role, text: str, start: int, end: int) -> bool:
+    """Whether a hit in a role's header line is its employer's name, written in full and in
+    one word ("Oracle", "SAP"); "SAP ABAP - Kolkata" names a practice, not a company."""
+    if role.employer is None or not role.span_start <= start < role.span_start + len(role.header):
+        return False
+    written = text[start:end]
+    return written.isalnum() and written.lower() == role.employer.lower()
+
+
+_CLIENT = re.compile(r"\b(?:client|customer|employer|company|organi[sz]ation)\s*:\s*$", re.I)
+_VALUE_END = re.compile(r"\s*(?:$|[|,;(\u2022]|\s[-\u2013\u2014]\s|\s{2,})", re.M)
+
+
+def _names_client(text: str, start: int, end: int) -> bool:
+    """Whether a hit is the whole value of a "Client:" or "Company:" label: "Client: ORACLE"
+    names who the work was for, not what it was done with."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - 40)
+    return bool(_CLIENT.search(text, lo, start)) and bool(_VALUE_END.match(text, end))
 
 
 def _role_at(roles: tuple[Role, ...], starts: list[int], offset: int) -> int | None:

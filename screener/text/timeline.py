@@ -145,6 +145,10 @@ _EMPLOYER_WORD = re.compile(
     r"|college|institute|hospital|school|agency|partners|holdings|studios?|analytics)\b\.?",
     re.IGNORECASE,
 )
+# A header that opens with a short name and a dash: "Oracle - Bengaluru", "ACME Corp -".
+_EMPLOYER_FIRST = re.compile(
+    r"^\s*[A-Za-z&][\w&.'\u2019]*(?: [\w&.'\u2019]+){0,3}\s+[-\u2013\u2014]\s"
+)
 # "Austin, TX", "Remote", "London": a place, not an employer
 _PLACE = re.compile(r"^(?:[A-Z]{2}|remote|hybrid|on-?site|usa|uk|india|[A-Z][a-z]+,? [A-Z]{2})$")
 
@@ -171,6 +175,10 @@ def title_and_employer(header: str) -> tuple[str | None, str | None]:
     employer = next((p for p in others if _EMPLOYER_WORD.search(p)), None)
     if employer is None and title is not None and others:
         employer = others[0]  # the part beside the title
+    elif employer is None and title is None and _EMPLOYER_FIRST.match(header):
+        # "Oracle - Bengaluru, Karnataka": a job board's line under the title (the title
+        # stands on the line above, undated): the employer, then where
+        employer = parts[0]
     return title, employer
 
 
