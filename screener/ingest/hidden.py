@@ -97,22 +97,40 @@ class Probe:
 
     def page(self, page: Any, budget: int) -> int:
         """Hidden characters on one loaded page (an FPDF_PAGE), counting at most ``budget``."""
+        return self.walk(page, None, budget)[1]
+
+    def walk(self, page: Any, textpage: Any, budget: int) -> tuple[list[Rect], int]:
+        """The bounds of the page's text objects (in page space, for reading columns in
+        order) and, when ``budget`` is above 0, its hidden characters, counting at most
+        ``budget``: one pass over the page's objects serves both. ``textpage`` (an
+        FPDF_TEXTPAGE, or None to load one if needed) counts the hidden characters."""
         c = self.c
+        boxes: list[Rect] = []
         suspects: list[tuple[Any, bool]] = []  # (text object, hidden by render mode)
         beneath: list[tuple[Any, Matrix | None]] = []  # shapes and images painted so far
         texts, images = 0, False
+        text_kind, form_kind = c.FPDF_PAGEOBJ_TEXT, c.FPDF_PAGEOBJ_FORM
+        get_object, get_type = c.FPDFPage_GetObject, c.FPDFPageObj_GetType
         for i in range(c.FPDFPage_CountObjects(page)):
-            top = c.FPDFPage_GetObject(page, i)
-            kind = c.FPDFPageObj_GetType(top)
-            flat = self._inside(top) if kind == c.FPDF_PAGEOBJ_FORM else ((top, kind, None),)
+            top = get_object(page, i)
+            kind = get_type(top)
+            if kind == text_kind and budget <= 0:  # most objects of most pages: a box only
+                boxes.append(self._bounds(top, None))
+                continue
+            flat = self._inside(top) if kind == form_kind else ((top, kind, None),)
             for obj, kind, around in flat:
-                if kind != c.FPDF_PAGEOBJ_TEXT:
-                    images = images or kind != c.FPDF_PAGEOBJ_PATH
-                    beneath.append((obj, around))
+                if kind != text_kind:
+                    if budget > 0:
+                        images = images or kind != c.FPDF_PAGEOBJ_PATH
+                        beneath.append((obj, around))
+                    continue
+                box = self._bounds(obj, around)
+                boxes.append(box)
+                if budget <= 0:
                     continue
                 texts += 1
-                why = self._hidden(obj, around)
-                if why == "light" and self._on_dark(self._bounds(obj, around), beneath):
+                why = self._hidden(obj, around, box)
+                if why == "light" and self._on_dark(box, beneath):
                     continue  # white on a dark box or a picture: a designed heading, readable
                 if why is not None:
                     suspects.append((obj, why == "mode"))
@@ -120,19 +138,22 @@ class Probe:
             # nearly all text invisible over an image: the OCR layer of a scan, not hiding
             suspects = [(obj, by_mode) for obj, by_mode in suspects if not by_mode]
         if not suspects:
-            return 0
-        textpage = c.FPDFText_LoadPage(page)
-        if not textpage:
-            return 0
+            return boxes, 0
+        loaded = textpage is None
+        if loaded:
+            textpage = c.FPDFText_LoadPage(page)
+            if not textpage:
+                return boxes, 0
         try:
             total = 0
             for obj, _ in suspects:
                 total += self._chars(obj, textpage)
                 if total >= budget:
-                    return budget
-            return total
+                    return boxes, budget
+            return boxes, total
         finally:
-            c.FPDFText_ClosePage(textpage)
+            if loaded:
+                c.FPDFText_ClosePage(textpage)
 
     def _inside(
         self, form: Any, around: Matrix | None = None, depth: int = 0
@@ -153,16 +174,20 @@ class Probe:
                 out.append((child, kind, inner))
         return out
 
-    def _hidden(self, obj: Any, around: Matrix | None) -> str | None:
-        """Why a text object cannot be seen ("mode", "tiny", "clear", "light"), or None."""
+    def _hidden(self, obj: Any, around: Matrix | None, box: Rect) -> str | None:
+        """Why a text object cannot be seen ("mode", "tiny", "clear", "light"), or None;
+        ``box``: its bounds on the page."""
         c = self.c
         mode = c.FPDFTextObj_GetTextRenderMode(obj)
         if mode in self.invisible_modes:
             return "mode"
-        size = self.size.value if c.FPDFTextObj_GetFontSize(obj, self.size_ref) else _TINY
-        a, b, cc, d, _, _ = _compose(self._matrix(obj), around)
-        if size * min((a * a + b * b) ** 0.5, (cc * cc + d * d) ** 0.5) < _TINY:
-            return "tiny"
+        # type under 2 points makes a box under 4 points one way: only such boxes are read
+        # closely, so most objects cost no calls for their size
+        if min(box[2] - box[0], box[3] - box[1]) < 2 * _TINY:
+            size = self.size.value if c.FPDFTextObj_GetFontSize(obj, self.size_ref) else _TINY
+            a, b, cc, d, _, _ = _compose(self._matrix(obj), around)
+            if size * min((a * a + b * b) ** 0.5, (cc * cc + d * d) ** 0.5) < _TINY:
+                return "tiny"
         if mode in self.visible_modes:  # filled only: the fill colour is what shows
             return self._colour(c.FPDFPageObj_GetFillColor(obj, *self.rgba_refs))
         # stroked, perhaps filled too: hidden only when every colour used is
@@ -211,7 +236,8 @@ class Probe:
         """An object's bounds on the page (``around`` maps its form's space to the page)."""
         if not self.c.FPDFPageObj_GetBounds(obj, *self.box_refs):
             return (0.0, 0.0, 0.0, 0.0)
-        left, bottom, right, top = (v.value for v in self.box)
+        box = self.box
+        left, bottom, right, top = box[0].value, box[1].value, box[2].value, box[3].value
         if around is None:
             return (left, bottom, right, top)
         a, b, c, d, e, f = around

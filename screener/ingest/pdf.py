@@ -37,7 +37,7 @@ def _read(data: bytes, limits: Limits, *, hidden: bool) -> tuple[str, int, int]:
         if "password" in str(exc).lower():
             raise ReadError("encrypted PDF: needs a password") from None
         return (*_read_with_pypdf(data, limits), 0)
-    probe = Probe() if hidden else None
+    probe = Probe()
     count = 0
     try:
         pages = len(doc)
@@ -45,11 +45,21 @@ def _read(data: bytes, limits: Limits, *, hidden: bool) -> tuple[str, int, int]:
             raise ReadError(f"too many pages ({pages} > {limits.max_pages})")
         texts = []
         for i in range(pages):
-            page = doc[i]
             try:
-                texts.append(page_text(page))
-                if probe is not None and i < HIDDEN_PAGES and count < HIDDEN_CAP:
-                    count += probe.page(page.raw, HIDDEN_CAP - count)
+                page = doc[i]
+            except pdfium.PdfiumError:
+                raise ReadError(f"damaged PDF: page {i + 1} cannot be read") from None
+            try:
+                textpage = page.get_textpage()
+                try:
+                    # one pass over the page's objects: their boxes for the reading order,
+                    # and on the first pages the characters a reader cannot see
+                    budget = HIDDEN_CAP - count if hidden and i < HIDDEN_PAGES else 0
+                    boxes, found = probe.walk(page.raw, textpage.raw, budget)
+                    count += found
+                    texts.append(page_text(page, textpage, boxes))
+                finally:
+                    textpage.close()
             finally:
                 page.close()
     finally:
@@ -68,45 +78,19 @@ def _checked(text: str, pages: int) -> str:
     return text
 
 
-def page_text(page: Any) -> str:
-    """A page's text in reading order: column by column when the page has two columns."""
-    textpage = page.get_textpage()
-    try:
-        rects = _rects(textpage)
-        width, height = page.get_width(), page.get_height()
-        gutter = find_gutter(rects, width)
-        sides = None if gutter is None else _column_texts(textpage, gutter, width, height)
-        if gutter is None or sides is None:
-            return _tidy(textpage.get_text_range())
-        if not any(r[0] < gutter < r[2] for r in rects):
-            return "\n".join(_tidy(side) for side in sides)  # no full-width line: as read
-        return "\n".join(
-            _tidy(textpage.get_text_bounded(*box)) for box in reading_boxes(rects, gutter, width)
-        )
-    finally:
-        textpage.close()
-
-
-def _rects(textpage: Any) -> list[Rect]:
-    """The boxes of the page's text runs.
-
-    Through pdfium's C call with four reused doubles: the helper's get_rect() allocates them
-    for every box, and a page has dozens of boxes.
-    """
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-
-    values = [ctypes.c_double() for _ in range(4)]
-    refs = [ctypes.byref(v) for v in values]
-    left, bottom, right, top = values
-    get_rect = pdfium_c.FPDFText_GetRect
-    raw = textpage.raw
-    rects = []
-    for i in range(pdfium_c.FPDFText_CountRects(raw, 0, -1)):
-        if get_rect(raw, i, *refs):
-            rects.append((left.value, bottom.value, right.value, top.value))
-    return rects
+def page_text(page: Any, textpage: Any, rects: Sequence[Rect]) -> str:
+    """A page's text in reading order: column by column when the page has two columns.
+    ``rects``: the boxes of its text objects (``Probe.walk``)."""
+    width, height = page.get_width(), page.get_height()
+    gutter = find_gutter(rects, width)
+    sides = None if gutter is None else _column_texts(textpage, gutter, width, height)
+    if gutter is None or sides is None:
+        return _tidy(textpage.get_text_range())
+    if not any(r[0] < gutter < r[2] for r in rects):
+        return "\n".join(_tidy(side) for side in sides)  # no full-width line: as read
+    return "\n".join(
+        _tidy(textpage.get_text_bounded(*box)) for box in reading_boxes(rects, gutter, width)
+    )
 
 
 def find_gutter(rects: Sequence[Rect], width: float) -> float | None:
