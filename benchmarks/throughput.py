@@ -5,7 +5,8 @@ folder, with every cache off (SCREENER_CACHE_DIR is empty), then for each worker
 each format measures, in alternation, R rounds of:
 
 - read: read_file() on every file, in a pool of W worker processes forked once the inputs are
-  loaded and sent 16 files a task (the batch's own pool sends one, under a time limit);
+  loaded and sent files in tasks of the batch's own sizes (pipeline.workers.chunk_sizes:
+  16 at most, fewer towards the end);
 - profile: profile_document() on the documents read beforehand, in the same kind of pool;
 - score: score() and rank() of the batch's profiles against the default rubric, one process;
 - write: write_workbook() of the batch, one process;
@@ -57,6 +58,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -70,9 +72,9 @@ from screener.config.taxonomy import all_forms
 from screener.ingest import Document, Limits, read_file
 from screener.match import SkillIndex, profile_document, skill_index
 from screener.pipeline import BatchResult, score_folder
+from screener.pipeline.workers import chunk_sizes
 
 AS_OF = date(2026, 11, 1)
-CHUNK = 16  # files per task sent to a pool worker: keeps the queue's overhead small
 SAMPLE_S = 0.05  # how often the memory sampler looks at the processes
 PSS_EVERY = 4  # smaps_rollup costs more to read than status: PSS every 4th sample
 KIB_PER_MIB = 1024
@@ -210,11 +212,19 @@ def _in_pool(task: Callable[[int], Any], count: int, workers: int, **shared: Any
     _SHARED.clear()
     _SHARED.update(shared)
     context = multiprocessing.get_context("fork")
+    ends = list(accumulate(chunk_sizes(count, workers)))  # the batch's own task sizes
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        results = list(pool.map(task, range(count), chunksize=CHUNK))
+        chunks = [
+            pool.submit(_run_chunk, task, lo, hi) for lo, hi in zip([0, *ends], ends, strict=False)
+        ]
+        results = [result for chunk in chunks for result in chunk.result()]
         if Meter.active is not None:
             Meter.active.sample()
     return results
+
+
+def _run_chunk(task: Callable[[int], Any], lo: int, hi: int) -> list[Any]:
+    return [task(i) for i in range(lo, hi)]
 
 
 def _read_task(i: int) -> bool:

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, wait
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -72,8 +73,8 @@ def screen_files(
     # Files go to the workers in small chunks: one task per file cost a quarter of the time in
     # messages. A chunk that times out or crashes is read again file by file, each under its
     # own limit, so one pathological file still costs only its own place in the results.
-    size = max(1, min(CHUNK, len(files) // (count * 4)))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    ends = list(accumulate(chunk_sizes(len(files), count)))
+    chunks = [files[lo:hi] for lo, hi in zip([0, *ends], ends, strict=False)]
     with ProcessPool(
         max_workers=count,
         initializer=_init_worker,
@@ -122,6 +123,19 @@ def screen_files(
 
 
 CHUNK = 16  # files per task, at most
+
+
+def chunk_sizes(total: int, workers: int) -> list[int]:
+    """How many files each task gets, in order: at most CHUNK, and fewer as the work runs
+    out, down to one, so that the workers finish together rather than one of them working
+    through a last full chunk alone (which cost a tenth of a 300-file batch on 2 cores)."""
+    sizes = []
+    left = total
+    while left > 0:
+        size = max(1, min(CHUNK, left // (workers * 4)))
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
 def _as_done(futures: Mapping[Any, Any]) -> Iterator[Any]:
