@@ -1,4 +1,4 @@
-"""``python -m screener.cli``: the command line, as running the old cli.py module did."""
+"""``python -m screener.cli``: the same command line as ``screener``."""
 
 from screener.cli import app
 
