@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import random
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -34,12 +35,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--top", type=int, default=20)
+    parser.add_argument(
+        "--sample",
+        type=Path,
+        help="write 200 false positives drawn at random (seed 7), with their context, to this "
+        "CSV for checking by hand (the context stays out of the committed check)",
+    )
     args = parser.parse_args()
     taxonomy = load_taxonomy()
     index = skill_index(taxonomy)
     spans_total = spans_hit = mentions_total = mentions_ok = 0
     misses: Counter[str] = Counter()
     false_positives: Counter[str] = Counter()
+    wrong: list[dict[str, str]] = []  # every false positive, for --sample
     for resume in dotin_resumes(args.data):
         text = resume["text"]
         doc = read_text_document(text, source=resume["id"])
@@ -68,6 +76,16 @@ def main() -> None:
                 mentions_ok += 1
             else:
                 false_positives[f"{m.text} -> {m.skill_id}"] += 1
+                context = " ".join(text[max(0, m.start - 100) : m.end + 100].split())
+                wrong.append(
+                    {
+                        "resume": resume["id"],
+                        "skill_id": m.skill_id,
+                        "matched": m.text,
+                        "section": m.section,
+                        "context": context,
+                    }
+                )
     print(f"recall: {spans_hit}/{spans_total} = {spans_hit / spans_total:.3f}")
     print(f"precision: {mentions_ok}/{mentions_total} = {mentions_ok / mentions_total:.3f}")
     _hand_checked(mentions_ok, mentions_total)
@@ -77,6 +95,13 @@ def main() -> None:
     print(f"\nmost frequent false positives ({len(false_positives)} distinct):")
     for text, n in false_positives.most_common(args.top):
         print(f"  {n:4d}  {text}")
+    if args.sample is not None:
+        with args.sample.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=[*wrong[0], "verdict", "note"])
+            writer.writeheader()
+            for row in random.Random(7).sample(wrong, min(200, len(wrong))):
+                writer.writerow({**row, "verdict": "", "note": ""})
+        print(f"\nsample of false positives to judge written to {args.sample}")
 
 
 def _hand_checked(ok: int, total: int) -> None:
