@@ -284,6 +284,9 @@ FORMS: list[object] = [
         {"sql": P, "sap": P, "jira": P, "citrix-virtual-apps": P},
         set(),
     ),
+    # A heading written with spaced-out letters spells no one-letter language
+    ("E D U C A T I O N and T R A I N I N G with Python", {"python": P}, {"c", "r"}),
+    ("Languages: C R Python Go", {"c": P, "r": P, "python": P}, set()),
     # A language's name qualifying a noun is a nationality, not a language spoken
     ("Studied how the Chinese Government fabricates social media posts.", {}, {"mandarin"}),
     ("Forged alliances with German based manufacturers.", {}, {"german"}),

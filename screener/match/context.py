@@ -217,3 +217,23 @@ def language_as_adjective(text: str, start: int, end: int, languages: frozenset[
         return False
     word = after.group(1).lower()
     return word not in _LANGUAGE_WORDS and word not in languages
+
+
+_LETTER_BEFORE = re.compile(r"(?:^|[ \t])[A-Za-z][ \t]+$")
+_LETTERS_BEFORE = re.compile(r"(?:^|[ \t])[A-Za-z][ \t]+[A-Za-z][ \t]+$")
+_LETTER_AFTER = re.compile(r"[ \t]+[A-Za-z](?![A-Za-z0-9+#])")
+_LETTERS_AFTER = re.compile(r"[ \t]+[A-Za-z][ \t]+[A-Za-z](?![A-Za-z0-9+#])")
+
+
+def spaced_out(text: str, start: int, end: int) -> bool:
+    """Whether a one-letter name ("C", "R") is a letter of a word written spaced out, as
+    headings in some templates are ("E D U C A T I O N", "H U R"): two of its nearest
+    neighbours on the line are single letters too ("C R Python" is a list, not a word)."""
+    if end - start != 1:
+        return False
+    lo = max(text.rfind("\n", 0, start) + 1, start - 12)
+    hi = text.find("\n", end, end + 12)
+    hi = end + 12 if hi < 0 else hi
+    if _LETTER_BEFORE.search(text, lo, start):
+        return bool(_LETTERS_BEFORE.search(text, lo, start) or _LETTER_AFTER.match(text, end, hi))
+    return _LETTERS_AFTER.match(text, end, hi) is not None

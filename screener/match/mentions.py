@@ -19,6 +19,7 @@ from screener.match.context import (
     initials,
     language_as_adjective,
     polarity,
+    spaced_out,
 )
 from screener.match.fuzzy import find_fuzzy
 from screener.match.index import RawMatch, SkillIndex
@@ -105,9 +106,13 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
             continue  # "Oracle - Bengaluru": worked at Oracle, which says nothing of its database
         if _names_client(text, hit.start, hit.end):
             continue
-        if initials(text, hit.start, hit.end, section) or (
-            "spoken-language" in skill.facets
-            and language_as_adjective(text, hit.start, hit.end, index.languages)
+        if (
+            spaced_out(text, hit.start, hit.end)
+            or initials(text, hit.start, hit.end, section)
+            or (
+                "spoken-language" in skill.facets
+                and language_as_adjective(text, hit.start, hit.end, index.languages)
+            )
         ):
             continue
         if not ambiguity_ok(
