@@ -116,63 +116,93 @@ def score_openings(
         folder = Path(folder)
         if not isinstance(taxonomy, Taxonomy):
             taxonomy = load_taxonomy(taxonomy)
-        loaded = [r if isinstance(r, Rubric) else load_rubric(r, taxonomy) for r in rubrics]
-        if shortlist is not None:
-            loaded = [
-                r.model_copy(
-                    update={"shortlist": r.shortlist.model_copy(update={"top": shortlist})}
-                )
-                for r in loaded
-            ]
+        loaded = _load_rubrics(rubrics, taxonomy, shortlist)
         as_of = as_of or date.today()
         limits = limits or Limits()
         scored: dict[str, list[Assessment]] = {}
-
-        def assess(record: Screened) -> None:
-            # scored as it arrives, so the batch keeps assessments, not whole profiles
-            scored[record.source] = [
-                score(record.profile, r, source=record.source, candidate=record.candidate)
-                for r in loaded
-            ]
-
+        assess = _assessor(loaded, scored)
+        jobs = job_descriptions(loaded)
         screened, skipped = _screen_folder(
-            folder,
-            taxonomy,
-            as_of,
-            progress,
-            workers,
-            limits,
-            use_cache,
-            scheduler,
-            assess,
-            job_descriptions(loaded),
+            folder, taxonomy, as_of, progress, workers, limits, use_cache, scheduler, assess, jobs
         )
-        options = {
-            "workers": workers or os.cpu_count() or 1,
-            "per-file time limit (s)": limits.timeout,
-            "page limit": limits.max_pages,
-            "file size limit (MB)": round(limits.max_bytes / 1_048_576, 1),
-            "profile cache": "used" if use_cache else "bypassed (--no-cache)",
-            "engine": f"dask ({scheduler})" if scheduler else "local process pool",
-        }
-        results = []
-        for i, rubric in enumerate(loaded):
-            assessments = [scored[s.source][i] for s in screened]
-            results.append(
-                BatchResult(
-                    folder=str(folder),
-                    rubric=rubric,
-                    taxonomy=taxonomy,
-                    as_of=as_of,
-                    ranking=rank(assessments, rubric),
-                    skipped=tuple(sorted(skipped, key=lambda s: s.source)),
-                    started=started,
-                    finished=_now(),
-                    screened=tuple(screened),
-                    options={**options, "shortlist size": rubric.shortlist.top},
-                )
+        options = _options(workers, limits, use_cache, scheduler)
+        return _batch_results(
+            folder, taxonomy, as_of, loaded, scored, screened, skipped, started, options
+        )
+
+
+def _assessor(
+    rubrics: list[Rubric], scored: dict[str, list[Assessment]]
+) -> Callable[[Screened], None]:
+    """What scores each readable record against every rubric, into ``scored``."""
+
+    def assess(record: Screened) -> None:
+        # scored as it arrives, so the batch keeps assessments, not whole profiles
+        scored[record.source] = [
+            score(record.profile, r, source=record.source, candidate=record.candidate)
+            for r in rubrics
+        ]
+
+    return assess
+
+
+def _load_rubrics(
+    rubrics: list[Rubric | Path | str | None], taxonomy: Taxonomy, shortlist: int | None
+) -> list[Rubric]:
+    """The rubrics, loaded where given as paths, with ``shortlist`` overriding their ``top``."""
+    loaded = [r if isinstance(r, Rubric) else load_rubric(r, taxonomy) for r in rubrics]
+    if shortlist is not None:
+        loaded = [
+            r.model_copy(update={"shortlist": r.shortlist.model_copy(update={"top": shortlist})})
+            for r in loaded
+        ]
+    return loaded
+
+
+def _options(
+    workers: int | None, limits: Limits, use_cache: bool, scheduler: str | None
+) -> dict[str, Any]:
+    """The run's settings as recorded with every result (the shortlist size comes per rubric)."""
+    return {
+        "workers": workers or os.cpu_count() or 1,
+        "per-file time limit (s)": limits.timeout,
+        "page limit": limits.max_pages,
+        "file size limit (MB)": round(limits.max_bytes / 1_048_576, 1),
+        "profile cache": "used" if use_cache else "bypassed (--no-cache)",
+        "engine": f"dask ({scheduler})" if scheduler else "local process pool",
+    }
+
+
+def _batch_results(
+    folder: Path,
+    taxonomy: Taxonomy,
+    as_of: date,
+    rubrics: list[Rubric],
+    scored: Mapping[str, list[Assessment]],
+    screened: list[Screened],
+    skipped: list[Skipped],
+    started: str,
+    options: Mapping[str, Any],
+) -> list[BatchResult]:
+    """One BatchResult per rubric, in order: its ranking of the screened files, and the run."""
+    results = []
+    for i, rubric in enumerate(rubrics):
+        assessments = [scored[s.source][i] for s in screened]
+        results.append(
+            BatchResult(
+                folder=str(folder),
+                rubric=rubric,
+                taxonomy=taxonomy,
+                as_of=as_of,
+                ranking=rank(assessments, rubric),
+                skipped=tuple(sorted(skipped, key=lambda s: s.source)),
+                started=started,
+                finished=_now(),
+                screened=tuple(screened),
+                options={**options, "shortlist size": rubric.shortlist.top},
             )
-        return results
+        )
+    return results
 
 
 @contextmanager

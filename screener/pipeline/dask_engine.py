@@ -63,7 +63,29 @@ def screen_files_dask(
     jobs: tuple[str, ...] = (),
 ) -> Iterator[Any]:
     """Profile every file on the cluster at ``scheduler`` ("local" starts one here)."""
-    from distributed import Client, LocalCluster, wait
+    client, cluster = _connect(scheduler)
+    try:
+        shared = client.scatter(taxonomy, broadcast=True)
+        futures: dict[Any, str] = {}
+        for path, source in files:
+            data = _file_bytes(path, source, limits)
+            if isinstance(data, Skipped):
+                yield data
+                continue
+            future = client.submit(
+                profile_bytes, data, source, shared, as_of, limits, jobs, key=f"profile-{source}"
+            )
+            futures[future] = source
+        yield from _gathered(futures, limits, progress, len(files))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _connect(scheduler: str) -> tuple[Any, Any]:
+    """A client of the cluster at ``scheduler``, and the cluster when started here ("local")."""
+    from distributed import Client, LocalCluster
 
     cluster = (
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -71,53 +93,49 @@ def screen_files_dask(
         else None
     )
     client = Client(cluster if cluster is not None else scheduler)
+    return client, cluster
+
+
+def _file_bytes(path: Path, source: str, limits: Limits) -> bytes | Skipped:
+    """One file's bytes, read here to send to the cluster; Skipped if too large or unreadable."""
     try:
-        shared = client.scatter(taxonomy, broadcast=True)
-        futures = {}
-        for path, source in files:
-            try:
-                size = path.stat().st_size
-                if size > limits.max_bytes:
-                    yield Skipped(
-                        source,
-                        f"file too large ({size / 1_048_576:.1f} MB > "
-                        f"{limits.max_bytes // 1_048_576} MB)",
-                    )
-                    continue
-                data = path.read_bytes()
-            except OSError as exc:
-                yield Skipped(source, f"cannot read file: {exc.strerror or exc}")
-                continue
-            future = client.submit(
-                profile_bytes, data, source, shared, as_of, limits, jobs, key=f"profile-{source}"
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            return Skipped(
+                source,
+                f"file too large ({size / 1_048_576:.1f} MB > {limits.max_bytes // 1_048_576} MB)",
             )
-            futures[future] = source
-        done = 0
-        remaining = dict(futures)
-        while remaining:
-            try:  # stop when nothing finishes within a whole per-file time limit
-                finished, _ = wait(list(remaining), timeout=limits.timeout,
-                                   return_when="FIRST_COMPLETED")  # fmt: skip
-            except TimeoutError:
-                finished = set()
-            if not finished:
-                break
-            for future in finished:
-                source = remaining.pop(future)
-                done += 1
-                try:
-                    yield from future.result()
-                except Exception as exc:  # one bad file never loses the others
-                    yield Skipped(
-                        source,
-                        f"internal error while reading ({type(exc).__name__}); please report it",
-                    )
-                if progress is not None:
-                    progress(done, len(files), source)
-        for future, source in remaining.items():  # what did not finish in time
-            future.cancel()
-            yield Skipped(source, f"took longer than {limits.timeout:g} s to read: stopped")
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        return path.read_bytes()
+    except OSError as exc:
+        return Skipped(source, f"cannot read file: {exc.strerror or exc}")
+
+
+def _gathered(futures: dict[Any, str], limits: Limits, progress: Any, total: int) -> Iterator[Any]:
+    """Each file's outcomes as it finishes; what does not finish in time is Skipped."""
+    from distributed import wait
+
+    done = 0
+    remaining = dict(futures)
+    while remaining:
+        try:  # stop when nothing finishes within a whole per-file time limit
+            finished, _ = wait(list(remaining), timeout=limits.timeout,
+                               return_when="FIRST_COMPLETED")  # fmt: skip
+        except TimeoutError:
+            finished = set()
+        if not finished:
+            break
+        for future in finished:
+            source = remaining.pop(future)
+            done += 1
+            try:
+                yield from future.result()
+            except Exception as exc:  # one bad file never loses the others
+                yield Skipped(
+                    source,
+                    f"internal error while reading ({type(exc).__name__}); please report it",
+                )
+            if progress is not None:
+                progress(done, total, source)
+    for future, source in remaining.items():  # what did not finish in time
+        future.cancel()
+        yield Skipped(source, f"took longer than {limits.timeout:g} s to read: stopped")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, wait
 from datetime import date
 from itertools import accumulate
@@ -36,38 +36,103 @@ def screen_files(
 ) -> Iterator[Outcome]:
     """Read and profile each file in a worker process, each under the per-file time limit;
     files the profile cache knows are not read again."""
+    done, total = 0, len(files)
+    if cache is not None:
+        done, files = yield from _cached(files, cache, limits, progress)
+    if not files:
+        return
+    if scheduler is not None:
+        yield from _screen_on_dask(
+            files,
+            taxonomy,
+            as_of=as_of,
+            limits=limits,
+            scheduler=scheduler,
+            jobs=jobs,
+            cache=cache,
+            progress=progress,
+            done=done,
+            total=total,
+        )
+    else:
+        yield from _screen_locally(
+            files,
+            taxonomy,
+            as_of=as_of,
+            limits=limits,
+            workers=workers,
+            jobs=jobs,
+            cache=cache,
+            progress=progress,
+            done=done,
+            total=total,
+        )
+
+
+def _cached(
+    files: list[tuple[Path, str]],
+    cache: ProfileCache,
+    limits: Limits,
+    progress: Progress | None,
+) -> Generator[Outcome, None, tuple[int, list[tuple[Path, str]]]]:
+    """Yield the records the cache knows; return how many, and the files still to read."""
+    done = 0
+    hits = cache.lookup(files, limits.max_bytes)
+    for _, source in files:
+        if source in hits:
+            done += 1
+            yield hits[source]
+            if progress is not None:
+                progress(done, len(files), source)
+    return done, [(p, s) for p, s in files if s not in hits]
+
+
+def _screen_on_dask(
+    files: list[tuple[Path, str]],
+    taxonomy: Taxonomy,
+    *,
+    as_of: date,
+    limits: Limits,
+    scheduler: str,
+    jobs: tuple[str, ...],
+    cache: ProfileCache | None,
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> Iterator[Outcome]:
+    """Profile the files on the Dask cluster at ``scheduler``, caching single documents."""
+    from screener.pipeline.dask_engine import screen_files_dask
+
+    paths = {source: path for path, source in files}
+    for outcome in screen_files_dask(
+        files, taxonomy, as_of=as_of, limits=limits, scheduler=scheduler, jobs=jobs
+    ):
+        done += isinstance(outcome, Screened | Skipped)
+        if cache is not None and isinstance(outcome, Screened) and outcome.source in paths:
+            cache.put(paths[outcome.source], outcome)  # one document, not a ZIP member
+        yield outcome
+        if progress is not None:
+            progress(min(done, total), total, outcome.source)
+
+
+def _screen_locally(
+    files: list[tuple[Path, str]],
+    taxonomy: Taxonomy,
+    *,
+    as_of: date,
+    limits: Limits,
+    workers: int | None,
+    jobs: tuple[str, ...],
+    cache: ProfileCache | None,
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> Iterator[Outcome]:
+    """Read and profile the files in a local process pool: in chunks, then failures singly."""
     from pebble import ProcessPool
 
     from screener.match import skill_index
 
-    done = 0
-    if cache is not None:
-        hits = cache.lookup(files, limits.max_bytes)
-        for _, source in files:
-            if source in hits:
-                done += 1
-                yield hits[source]
-                if progress is not None:
-                    progress(done, len(files), source)
-        total, files = len(files), [(p, s) for p, s in files if s not in hits]
-    else:
-        total = len(files)
-    if not files:
-        return
-    if scheduler is not None:
-        from screener.pipeline.dask_engine import screen_files_dask
-
-        paths = {source: path for path, source in files}
-        for outcome in screen_files_dask(
-            files, taxonomy, as_of=as_of, limits=limits, scheduler=scheduler, jobs=jobs
-        ):
-            done += isinstance(outcome, Screened | Skipped)
-            if cache is not None and isinstance(outcome, Screened) and outcome.source in paths:
-                cache.put(paths[outcome.source], outcome)  # one document, not a ZIP member
-            yield outcome
-            if progress is not None:
-                progress(min(done, total), total, outcome.source)
-        return
     skill_index(taxonomy)  # built (or loaded) once here; forked workers inherit it
     count = max(1, min(workers or os.cpu_count() or 1, len(files)))
     # Files go to the workers in small chunks: one task per file cost a quarter of the time in
@@ -81,45 +146,78 @@ def screen_files(
         initargs=(taxonomy, as_of, limits, jobs),
         context=_context(),
     ) as pool:
-        retry: list[tuple[Path, str]] = []
-        futures: dict[Any, list[tuple[Path, str]]] = {
-            pool.schedule(
-                _screen_chunk,
-                args=([(str(p), s) for p, s in chunk],),
-                # healthy files take well under a second: a chunk past two files' limits
-                # holds a slow one, found when the chunk is read again file by file
-                timeout=limits.timeout * min(2, len(chunk)),
-            ): chunk
-            for chunk in chunks
-        }
-        for future in _as_done(futures):
-            chunk = futures.pop(future)
-            try:
-                results = future.result()
-            except Exception:
-                if len(chunk) > 1:
-                    retry += chunk  # find the file that failed, and keep the others
-                    continue
-                results = [[_failure(future, chunk[0][1], limits)]]
-            for (path, source), outcomes in zip(chunk, results, strict=True):
-                done += 1
-                yield from _kept(outcomes, path, source, cache)
-                if progress is not None:
-                    progress(done, total, source)
-        singles: dict[Any, tuple[Path, str]] = {
-            pool.schedule(_screen_chunk, args=([(str(p), s)],), timeout=limits.timeout): (p, s)
-            for p, s in retry
-        }
-        for future in _as_done(singles):
-            path, source = singles.pop(future)
+        done, retry = yield from _run_chunks(
+            pool, chunks, limits=limits, cache=cache, progress=progress, done=done, total=total
+        )
+        yield from _run_singles(
+            pool, retry, limits=limits, cache=cache, progress=progress, done=done, total=total
+        )
+
+
+def _run_chunks(
+    pool: Any,
+    chunks: list[list[tuple[Path, str]]],
+    *,
+    limits: Limits,
+    cache: ProfileCache | None,
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> Generator[Outcome, None, tuple[int, list[tuple[Path, str]]]]:
+    """Yield each chunk's outcomes as it finishes; return the count done, and files to retry."""
+    retry: list[tuple[Path, str]] = []
+    futures: dict[Any, list[tuple[Path, str]]] = {
+        pool.schedule(
+            _screen_chunk,
+            args=([(str(p), s) for p, s in chunk],),
+            # healthy files take well under a second: a chunk past two files' limits
+            # holds a slow one, found when the chunk is read again file by file
+            timeout=limits.timeout * min(2, len(chunk)),
+        ): chunk
+        for chunk in chunks
+    }
+    for future in _as_done(futures):
+        chunk = futures.pop(future)
+        try:
+            results = future.result()
+        except Exception:
+            if len(chunk) > 1:
+                retry += chunk  # find the file that failed, and keep the others
+                continue
+            results = [[_failure(future, chunk[0][1], limits)]]
+        for (path, source), outcomes in zip(chunk, results, strict=True):
             done += 1
-            try:
-                (outcomes,) = future.result()
-            except Exception:
-                outcomes = [_failure(future, source, limits)]
             yield from _kept(outcomes, path, source, cache)
             if progress is not None:
                 progress(done, total, source)
+    return done, retry
+
+
+def _run_singles(
+    pool: Any,
+    retry: list[tuple[Path, str]],
+    *,
+    limits: Limits,
+    cache: ProfileCache | None,
+    progress: Progress | None,
+    done: int,
+    total: int,
+) -> Iterator[Outcome]:
+    """Read each file of a failed chunk again on its own, under its own time limit."""
+    singles: dict[Any, tuple[Path, str]] = {
+        pool.schedule(_screen_chunk, args=([(str(p), s)],), timeout=limits.timeout): (p, s)
+        for p, s in retry
+    }
+    for future in _as_done(singles):
+        path, source = singles.pop(future)
+        done += 1
+        try:
+            (outcomes,) = future.result()
+        except Exception:
+            outcomes = [_failure(future, source, limits)]
+        yield from _kept(outcomes, path, source, cache)
+        if progress is not None:
+            progress(done, total, source)
 
 
 CHUNK = 16  # files per task, at most
