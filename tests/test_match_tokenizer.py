@@ -75,3 +75,20 @@ def test_match_vocabulary_does_not_learn_resume_words(taxonomy: Taxonomy) -> Non
     python = profile.skills["python"].mentions[0]
     assert python.method == "pattern"
     assert python.text == "Python 3.11"
+
+
+_TRICKY = st.text(
+    alphabet=st.sampled_from(list("abcxyzABCNETvV019 .,&'+#@:/-_\n\té()")),
+    max_size=60,
+)
+
+
+@given(st.one_of(_TRICKY, st.text(max_size=60)))
+def test_match_tokenizer_plain_word_shortcut_agrees_with_the_full_rules(text: str) -> None:
+    """The shortcut for plain words must split every text exactly as TOKEN alone does."""
+    import re
+
+    from screener.match import tokenizer
+
+    reference = re.compile(rf"({tokenizer.TOKEN.pattern})(\ )?|(\s+)", re.VERBOSE)
+    assert tokenizer._PIECES.findall(text) == reference.findall(text)

@@ -36,10 +36,15 @@ TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# Most words are plain ("Built", "pipelines"): a letter, lower-case letters, then a character
+# that none of TOKEN's alternatives would carry on through. For those this gives TOKEN's own
+# answer at once, instead of after trying each alternative in turn (a test checks that the
+# two always agree).
+_PLAIN_WORD = r"[A-Za-z][a-z]*+(?![\w.&'+\#@:-])"
 # A word and the single space after it (its trailing space), or a run of other whitespace,
 # which is a token of its own: together they cover every character of a text.
 _OTHER = "\x00"  # stands for a word no pattern holds (see SkillTokenizer)
-_PIECES = re.compile(rf"({TOKEN.pattern})(\ )?|(\s+)", re.VERBOSE)
+_PIECES = re.compile(rf"({_PLAIN_WORD}|{TOKEN.pattern})(\ )?|(\s+)", re.VERBOSE)
 
 
 @dataclass(frozen=True, slots=True)
