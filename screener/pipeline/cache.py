@@ -50,7 +50,12 @@ def code_hash() -> str:
     for package in ("ingest", "text", "match"):
         for path in sorted((root / package).rglob("*.py")):
             digest.update(path.read_bytes())
-    for module in ("pipeline/records.py", "score/__init__.py", "score/integrity.py"):
+    for module in (
+        "pipeline/records.py",
+        "score/__init__.py",
+        "score/strength.py",
+        "score/integrity.py",
+    ):
         digest.update((root / module).read_bytes())
     return digest.hexdigest()[:16]
 

@@ -1,177 +1,38 @@
-"""Scoring a Profile against a Rubric, and ranking the results. Pure functions only.
+"""Scoring a Profile against a Rubric. Pure functions only.
 
 A requirement's satisfaction is a number in [0, 1] from its best evidence; the candidate's
-score is 100 x sum(weight x satisfaction) / sum(weight).
+score is 100 x sum(weight x satisfaction) / sum(weight). How much one mention proves lives in
+``screener.score.strength``, the result types in ``screener.score.results`` and ranking in
+``screener.score.ranking``; all of them are importable from here too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import NamedTuple
-
 from screener.config.rubric import Requirement, Rubric
-from screener.match.profile import Mention, Profile
+from screener.match.profile import Profile
+from screener.score.ranking import rank as rank
+from screener.score.ranking import review_notes as review_notes
+from screener.score.ranking import weighted_score as weighted_score
+from screener.score.results import Assessment as Assessment
+from screener.score.results import Evidence as Evidence
+from screener.score.results import Ranked as Ranked
+from screener.score.results import RequirementResult as RequirementResult
+from screener.score.strength import _CLAIM_ONLY as _CLAIM_ONLY
+from screener.score.strength import DATED_ROLE as DATED_ROLE
+from screener.score.strength import HEDGED_CAP as HEDGED_CAP
+from screener.score.strength import IMPLIED_FACTOR as IMPLIED_FACTOR
+from screener.score.strength import LIST_FLOOR as LIST_FLOOR
+from screener.score.strength import LIST_SUPPORT as LIST_SUPPORT
+from screener.score.strength import OTHER_SECTION as OTHER_SECTION
+from screener.score.strength import SECTION_STRENGTH as SECTION_STRENGTH
+from screener.score.strength import list_factor as list_factor
+from screener.score.strength import list_support as list_support
+from screener.score.strength import mention_strength as mention_strength
+from screener.score.strength import strongest_mention as strongest_mention
 from screener.text.education import LEVELS
 from screener.text.timeline import Role
 
-# How much one mention proves, by where it sits. A dated experience bullet proves most;
-# a bare skills list proves that the candidate claims the skill, little more.
-SECTION_STRENGTH = {
-    "experience": 0.9,  # 1.0 inside a dated role
-    "projects": 0.85,
-    "certifications": 0.85,
-    "publications": 0.8,
-    "summary": 0.7,
-    "skills": 0.6,
-}
-OTHER_SECTION = 0.6
-DATED_ROLE = 1.0
-HEDGED_CAP = 0.25  # "familiar with", "currently learning": a little credit, never more
-IMPLIED_FACTOR = 0.6  # an implied skill counts this much of the implying mention x link weight
 MET = 0.5  # a requirement is met when its evidence reaches this strength (a skills list does)
-# A skills list is a claim; the rest of the resume backs it up. When fewer than this share of
-# the listed skills show up in experience or projects, the list counts proportionally less
-# (down to LIST_FLOOR of its strength): every tool listed, none used, is keyword stuffing.
-LIST_SUPPORT = 0.3
-LIST_FLOOR = 0.25
-_CLAIM_ONLY = {"skills", "header", "summary", "interests"}
-
-
-class Evidence(NamedTuple):
-    """The quote behind one requirement's points (a named tuple: a batch makes many)."""
-
-    skill_id: str
-    skill: str
-    quote: str
-    section: str
-    method: str
-    polarity: str
-    start: int
-    end: int
-    strength: float
-    years: float | None = None
-    role: str = ""  # the dated role the quote sits in: "2019-01 to 2026-11"
-
-
-class RequirementResult(NamedTuple):
-    """One requirement's satisfaction, points and the evidence behind them (a named tuple:
-    a batch makes one per candidate and requirement)."""
-
-    id: str
-    label: str
-    tier: str
-    weight: float
-    satisfaction: float
-    met: bool
-    points: float
-    evidence: tuple[Evidence, ...]  # strongest first
-    # how many of the evidence items earn the points (the best one for "any", all for "all",
-    # n for "at_least"); the rest are shown in explanations but not on the Evidence sheet
-    counted: int | None = None
-
-    @property
-    def scoring_evidence(self) -> tuple[Evidence, ...]:
-        """The evidence the points come from."""
-        return self.evidence[: self.counted]
-
-
-@dataclass(frozen=True, slots=True)
-class Assessment:
-    """One candidate scored against one rubric."""
-
-    source: str
-    candidate: str
-    score: float
-    band: str
-    results: tuple[RequirementResult, ...]
-    years: float
-    ml_years: float
-    knockouts: tuple[str, ...] = ()
-    notes: tuple[str, ...] = ()  # other reasons for a person to look: "not a resume?"
-
-    @property
-    def flags(self) -> tuple[str, ...]:
-        """What a person must look at before deciding: knockouts never reject on their own."""
-        knocked = tuple(f"human review: knockout not met ({label})" for label in self.knockouts)
-        return knocked + self.notes
-
-    @property
-    def musts(self) -> tuple[RequirementResult, ...]:
-        """The must-have requirements' results."""
-        return tuple(r for r in self.results if r.tier == "must")
-
-    @property
-    def musts_met(self) -> int:
-        """How many must-haves are met."""
-        return sum(r.met for r in self.musts)
-
-    @property
-    def missing_musts(self) -> tuple[str, ...]:
-        """Labels of the must-haves not met."""
-        return tuple(r.label for r in self.musts if not r.met)
-
-
-@dataclass(frozen=True, slots=True)
-class Ranked:
-    """An assessment's place in the ranking."""
-
-    rank: int
-    assessment: Assessment
-    shortlisted: bool
-
-
-def list_support(profile: Profile) -> float:
-    """Share of the skills in the resume's skills list that it also shows in use: mentioned
-    in experience, projects or another section that is more than a claim (1.0 without a list)."""
-    if profile.list_support is not None:
-        return profile.list_support
-    listed, used = 0, 0
-    for evidence in profile.skills.values():
-        direct = [
-            m for m in evidence.mentions if m.method != "implied" and m.polarity == "positive"
-        ]
-        if any(m.section == "skills" for m in direct):
-            listed += 1
-            used += any(m.section not in _CLAIM_ONLY for m in direct)
-    return used / listed if listed else 1.0
-
-
-def list_factor(profile: Profile) -> float:
-    """How much a skills-list mention counts, from how well the resume backs the list up."""
-    return max(LIST_FLOOR, min(1.0, list_support(profile) / LIST_SUPPORT))
-
-
-def mention_strength(m: Mention, listed: float = 1.0) -> float:
-    """How much one mention proves, in [0, 1]; ``listed`` scales skills-list mentions."""
-    if m.polarity == "negated":
-        return 0.0
-    if m.section == "experience" and m.role is not None:
-        base = DATED_ROLE
-    else:
-        base = SECTION_STRENGTH.get(m.section, OTHER_SECTION)
-    if m.section == "skills":
-        base *= listed
-    if m.polarity == "hedged":
-        base = min(base, HEDGED_CAP)
-    if m.method == "implied":
-        base *= m.weight * IMPLIED_FACTOR
-    return base * m.confidence
-
-
-def strongest_mention(mentions: Sequence[Mention], listed: float = 1.0) -> Mention | None:
-    """The mention that proves most (the earliest of equals), None when there are none."""
-    if not mentions:
-        return None
-    best = mentions[0]
-    if len(mentions) == 1:
-        return best
-    strength = mention_strength(best, listed)
-    for m in mentions[1:]:
-        value = mention_strength(m, listed)
-        if value > strength or (value == strength and m.start < best.start):
-            best, strength = m, value
-    return best
 
 
 def best_evidence(
@@ -434,40 +295,3 @@ def score(profile: Profile, rubric: Rubric, *, source: str = "", candidate: str 
         knockouts,
         review_notes(profile),
     )
-
-
-def review_notes(profile: Profile) -> tuple[str, ...]:
-    """Reasons for a person to read the document itself, whatever its score."""
-    notes = list(profile.flags)
-    if not profile.roles and set(profile.sections) <= {"header"}:
-        notes.append(
-            "human review: no resume sections or dated roles found (a cover letter or "
-            "another document?)"
-        )
-    return tuple(notes)
-
-
-def weighted_score(weights: list[float], satisfactions: list[float]) -> float:
-    """100 x sum(weight x satisfaction) / sum(weight), to two decimals: the formula the
-    workbook's Ranking sheet also computes from its Rubric sheet."""
-    total = sum(weights)
-    if not total:
-        return 0.0
-    return round(100 * sum(w * s for w, s in zip(weights, satisfactions, strict=True)) / total, 2)
-
-
-def rank(assessments: Iterable[Assessment], rubric: Rubric) -> tuple[Ranked, ...]:
-    """Order by score, then must-haves met, then file name; mark the shortlist."""
-    ordered = sorted(assessments, key=lambda a: (-a.score, -a.musts_met, a.source))
-    rule = rubric.shortlist
-    out, shortlisted = [], 0
-    for i, a in enumerate(ordered, start=1):
-        eligible = (
-            shortlisted < rule.top
-            and a.score >= rule.min_score
-            and not a.knockouts
-            and (rule.must_haves == "ignored" or a.musts_met == len(a.musts))
-        )
-        shortlisted += eligible
-        out.append(Ranked(i, a, eligible))
-    return tuple(out)
