@@ -10,7 +10,7 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from screener.config.taxonomy import Taxonomy, implications
+from screener.config.taxonomy import Skill, Taxonomy, implications
 from screener.config.variants import fold
 from screener.ingest.document import Document
 from screener.match.context import (
@@ -78,16 +78,11 @@ def profile_text(text: str, taxonomy: Taxonomy, *, as_of: date | None = None) ->
 
 
 def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> list[Mention]:
-    """Direct mentions: matcher hits that survive the ambiguity rules, then fuzzy matches on
-    what no hit covered, each with its polarity."""
+    """Direct mentions: matcher hits that survive the usage and ambiguity rules, then fuzzy
+    matches on what no hit covered, each with its polarity."""
     text, sections = doc.normalized.text, doc.sections
     tokens = index.tokenize(text)
-    raw = index.find(tokens)
-    hits: list[tuple[RawMatch | FuzzyMatch, float]] = [
-        (h, 1.0) for h in _disambiguate(text, raw, index.taxonomy)
-    ]
-    hits += [(h, h.score / 100) for h in _fuzzy_hits(tokens, raw, index)]
-    hits.sort(key=lambda pair: pair[0].start)
+    hits = _candidates(text, tokens, index)
     newlines = [m.start() for m in _NEWLINE.finditer(text)]
     lines = [bisect_right(newlines, hit.start) for hit, _ in hits]
     per_line = Counter(lines)
@@ -96,25 +91,14 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
     for (hit, confidence), line in zip(hits, lines, strict=True):
         skill = index.taxonomy.skills[hit.skill_id]
         section = section_at(sections, hit.start)
+        role = _role_at(roles, role_starts, hit.start)
+        if _other_use(text, hit, skill, section, None if role is None else roles[role], index):
+            continue
         versioned = isinstance(hit, RawMatch) and hit.versioned
         # a versioned name is judged by its name alone: "Java" of "Java 8"
         name_end = (
             tokens.end(hit.token_start) if isinstance(hit, RawMatch) and versioned else hit.end
         )
-        role = _role_at(roles, role_starts, hit.start)
-        if role is not None and _names_employer(roles[role], text, hit.start, hit.end):
-            continue  # "Oracle - Bengaluru": worked at Oracle, which says nothing of its database
-        if _names_client(text, hit.start, hit.end):
-            continue
-        if (
-            spaced_out(text, hit.start, hit.end)
-            or initials(text, hit.start, hit.end, section)
-            or (
-                "spoken-language" in skill.facets
-                and language_as_adjective(text, hit.start, hit.end, index.languages)
-            )
-        ):
-            continue
         if not ambiguity_ok(
             skill.ambiguity,
             text,
@@ -124,13 +108,6 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
             neighbours=per_line[line] - 1,
         ):
             continue
-        matched = text[hit.start : hit.end]
-        if isinstance(hit, FuzzyMatch):
-            method = "fuzzy"
-        elif versioned:
-            method = "pattern"
-        else:
-            method = "exact" if fold(matched) in index.name_keys[skill.id] else "alias"
         start, end = doc.normalized.to_original(hit.start, hit.end)
         out.append(
             Mention(
@@ -139,7 +116,7 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
                 start=start,
                 end=end,
                 section=section,
-                method=method,
+                method=_method(hit, text[hit.start : hit.end], skill.id, index),
                 polarity=polarity(text, hit.start, hit.end),
                 role=role,
                 quote=quote(text, hit.start, hit.end),
@@ -147,6 +124,53 @@ def find_mentions(doc: Document, roles: tuple[Role, ...], index: SkillIndex) -> 
             )
         )
     return out
+
+
+def _candidates(
+    text: str, tokens: Tokens, index: SkillIndex
+) -> list[tuple[RawMatch | FuzzyMatch, float]]:
+    """Matcher hits (shared forms settled by context) and fuzzy hits with their confidence,
+    in text order."""
+    raw = index.find(tokens)
+    hits: list[tuple[RawMatch | FuzzyMatch, float]] = [
+        (h, 1.0) for h in _disambiguate(text, raw, index.taxonomy)
+    ]
+    hits += [(h, h.score / 100) for h in _fuzzy_hits(tokens, raw, index)]
+    hits.sort(key=lambda pair: pair[0].start)
+    return hits
+
+
+def _other_use(
+    text: str,
+    hit: RawMatch | FuzzyMatch,
+    skill: Skill,
+    section: str,
+    role: Role | None,
+    index: SkillIndex,
+) -> bool:
+    """Whether the name is used for something other than the skill here: the employer in a
+    role's header ("Oracle - Bengaluru"), a client, a letter of a spaced-out word, an
+    author's initials, a language's name as an adjective."""
+    start, end = hit.start, hit.end
+    return (
+        (role is not None and _names_employer(role, text, start, end))
+        or _names_client(text, start, end)
+        or spaced_out(text, start, end)
+        or initials(text, start, end, section)
+        or (
+            "spoken-language" in skill.facets
+            and language_as_adjective(text, start, end, index.languages)
+        )
+    )
+
+
+def _method(hit: RawMatch | FuzzyMatch, matched: str, skill_id: str, index: SkillIndex) -> str:
+    """How a hit was found: fuzzy, the version pattern, the skill's name or an alias."""
+    if isinstance(hit, FuzzyMatch):
+        return "fuzzy"
+    if hit.versioned:
+        return "pattern"
+    return "exact" if fold(matched) in index.name_keys[skill_id] else "alias"
 
 
 @dataclass(frozen=True, slots=True)
