@@ -45,6 +45,14 @@ voluntarily self-reported by candidates, collected and stored apart from the res
 scores, and never shown to whoever screens; this module only joins the two by file name, in
 memory, to count. The four-fifths rule and the p-values say different things: a large sample
 makes small gaps "significant", a small one leaves large gaps unproven.
+
+Layout
+------
+This module validates the input, works out each candidate's outcome and categories, and runs
+the tables; the per-dimension tables live in ``screener.score.audit_tables``, Fisher's exact
+test and the category-vs-rest statistics in ``screener.score.audit_stats``, and the report
+record and its renderings in ``screener.score.audit_report``. Every name is importable from
+here as before.
 """
 
 from __future__ import annotations
@@ -54,20 +62,24 @@ import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
-from typing import Literal, Protocol
+from typing import Protocol
 
-UNKNOWN = "Unknown"
-MIN_SHARE = 0.02  # categories under this share of the sample are excluded from impact ratios
-FOUR_FIFTHS = Fraction(4, 5)
-SMALL_COUNT = 30  # fewer candidates in a category than this draws a warning
-SMALL_EXPECTED = 5.0  # an expected 2x2 cell count under this draws a warning
-ZERO_TOP_RATE = "no category has a positive rate: impact ratios are undefined"
-# scipy.stats.fisher_exact counts a table as "as extreme" when its probability is within this
-# relative tolerance of the observed table's, so ties computed in floating point are not lost.
-_FISHER_RTOL = 1e-7
-
-Mode = Literal["selection", "scoring"]
+from screener.score.audit_report import COLUMNS as COLUMNS
+from screener.score.audit_report import AuditReport as AuditReport
+from screener.score.audit_report import Cell as Cell
+from screener.score.audit_report import Mode as Mode
+from screener.score.audit_report import report_rows as report_rows
+from screener.score.audit_report import report_text as report_text
+from screener.score.audit_stats import SMALL_COUNT as SMALL_COUNT
+from screener.score.audit_stats import SMALL_EXPECTED as SMALL_EXPECTED
+from screener.score.audit_stats import fisher_exact as fisher_exact
+from screener.score.audit_tables import FOUR_FIFTHS as FOUR_FIFTHS
+from screener.score.audit_tables import MIN_SHARE as MIN_SHARE
+from screener.score.audit_tables import UNKNOWN as UNKNOWN
+from screener.score.audit_tables import ZERO_TOP_RATE as ZERO_TOP_RATE
+from screener.score.audit_tables import CategoryRow as CategoryRow
+from screener.score.audit_tables import category_of as category_of
+from screener.score.audit_tables import dimension_rows
 
 
 class Candidate(Protocol):
@@ -92,103 +104,6 @@ class AuditCandidate:
     selected: bool
 
 
-@dataclass(frozen=True)
-class CategoryRow:
-    """One category of one dimension (or of the intersection of the dimensions).
-
-    ``positives`` counts the category's candidates that were selected (selection mode) or
-    scored above the median (scoring mode); ``rate`` is ``positives / count``.
-    ``excluded_reason`` says why the category is left out of impact ratios (``None`` when it is
-    included); ``four_fifths`` is True when ``impact_ratio`` is below 0.8.
-    """
-
-    dimension: str
-    category: str
-    count: int
-    share: float
-    positives: int
-    rate: float
-    impact_ratio: float | None
-    excluded_reason: str | None
-    four_fifths: bool
-    p_value: float | None
-    warnings: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class AuditReport:
-    """Every row of an audit, in dimension order, and the warnings about the whole audit."""
-
-    mode: Mode
-    sample_size: int
-    median: float | None  # the sample median score (scoring mode only)
-    dimensions: tuple[str, ...]  # as given, then the intersection when there are two or more
-    rows: tuple[CategoryRow, ...]
-    warnings: tuple[str, ...]
-
-
-COLUMNS: tuple[str, ...] = (
-    "dimension",
-    "category",
-    "count",
-    "share",
-    "positives",
-    "rate",
-    "impact_ratio",
-    "four_fifths",
-    "p_value",
-    "excluded_reason",
-    "warnings",
-)
-
-Cell = str | int | float | bool | None
-
-
-def fisher_exact(table: Sequence[Sequence[int]]) -> float:
-    """Fisher's exact two-sided p-value for a 2x2 table ``[[a, b], [c, d]]`` of counts.
-
-    With the margins fixed, the top-left cell follows a hypergeometric distribution; the
-    p-value is the total probability of the tables no more probable than the observed one
-    (within a relative tolerance of 1e-7, as scipy does). A table with an empty row or column
-    has p = 1. Probabilities come from log-gamma, normalised over the whole support, so large
-    samples neither overflow nor lose precision.
-    """
-    if len(table) != 2 or any(len(row) != 2 for row in table):
-        raise ValueError("Fisher's exact test needs a 2x2 table")
-    (a, b), (c, d) = table
-    if min(a, b, c, d) < 0:
-        raise ValueError("a contingency table holds counts: no negative cells")
-    row1, row2, col1 = a + b, c + d, a + c
-    n = row1 + row2
-    low, high = max(0, col1 - row2), min(row1, col1)
-    if low == high:  # an empty row or column: only one table is possible
-        return 1.0
-
-    def log_pmf(x: int) -> float:
-        return _log_comb(row1, x) + _log_comb(row2, col1 - x) - _log_comb(n, col1)
-
-    logs = [log_pmf(x) for x in range(low, high + 1)]
-    top = max(logs)
-    weights = [math.exp(value - top) for value in logs]
-    observed = weights[a - low]
-    extreme = math.fsum(w for w in weights if w <= observed * (1 + _FISHER_RTOL))
-    return min(1.0, extreme / math.fsum(weights))
-
-
-def _log_comb(n: int, k: int) -> float:
-    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
-
-
-def category_of(value: str | None) -> str:
-    """The category a self-reported value counts in: missing, blank or "unknown" is Unknown."""
-    if value is None:
-        return UNKNOWN
-    text = " ".join(str(value).split())
-    if not text or text.casefold() == UNKNOWN.casefold():
-        return UNKNOWN
-    return text
-
-
 def audit(
     candidates: Sequence[Candidate],
     demographics: Mapping[str, Mapping[str, str | None]],
@@ -207,6 +122,31 @@ def audit(
     sample, duplicate candidate ids, no or repeated dimensions, an unknown mode, or a score
     that is not a finite number in scoring mode.
     """
+    ids = _checked_ids(candidates, dimensions, mode)
+    median, outcomes = _outcomes(candidates, mode)
+    n = len(candidates)
+    warnings = _sample_warnings(n, demographics, ids)
+    labels = _labels(candidates, demographics, dimensions)
+
+    rows: list[CategoryRow] = []
+    for dimension, categories in labels.items():
+        dimension_table, dimension_warnings = dimension_rows(
+            dimension, categories, outcomes, min_share
+        )
+        rows.extend(dimension_table)
+        warnings.extend(dimension_warnings)
+    return AuditReport(
+        mode=mode,
+        sample_size=n,
+        median=median,
+        dimensions=tuple(labels),
+        rows=tuple(rows),
+        warnings=tuple(warnings),
+    )
+
+
+def _checked_ids(candidates: Sequence[Candidate], dimensions: list[str], mode: Mode) -> list[str]:
+    """The candidates' ids, once the mode, sample, dimensions and ids are checked valid."""
     if mode not in ("selection", "scoring"):
         raise ValueError(f"mode must be 'selection' or 'scoring', not {mode!r}")
     if not candidates:
@@ -219,25 +159,39 @@ def audit(
     repeated = sorted(name for name, times in Counter(ids).items() if times > 1)
     if repeated:
         raise ValueError(f"candidate ids must be unique; repeated: {', '.join(repeated)}")
+    return ids
 
-    median: float | None = None
+
+def _outcomes(candidates: Sequence[Candidate], mode: Mode) -> tuple[float | None, list[bool]]:
+    """The sample median (scoring mode only) and whether each candidate's outcome is positive."""
     if mode == "scoring":
         scores = [float(candidate.score) for candidate in candidates]
         if not all(math.isfinite(score) for score in scores):
             raise ValueError("every score must be a finite number in scoring mode")
         median = float(statistics.median(scores))
-        outcomes = [score > median for score in scores]
-    else:
-        outcomes = [bool(candidate.selected) for candidate in candidates]
+        return median, [score > median for score in scores]
+    return None, [bool(candidate.selected) for candidate in candidates]
 
-    n = len(candidates)
+
+def _sample_warnings(
+    n: int, demographics: Mapping[str, Mapping[str, str | None]], ids: list[str]
+) -> list[str]:
+    """Warnings about the whole sample: too few candidates, demographic records left unused."""
     warnings: list[str] = []
     if n < SMALL_COUNT:
         warnings.append(f"small sample: {n} candidates in all (under {SMALL_COUNT})")
     strangers = len(set(demographics) - set(ids))
     if strangers:
         warnings.append(f"{strangers} demographic record(s) match no audited candidate: ignored")
+    return warnings
 
+
+def _labels(
+    candidates: Sequence[Candidate],
+    demographics: Mapping[str, Mapping[str, str | None]],
+    dimensions: list[str],
+) -> dict[str, list[str]]:
+    """Each candidate's category by dimension, then by the intersection of two or more."""
     labels: dict[str, list[str]] = {}
     for dimension in dimensions:
         labels[dimension] = [
@@ -250,175 +204,4 @@ def audit(
             UNKNOWN if UNKNOWN in parts else " / ".join(parts)
             for parts in zip(*(labels[dimension] for dimension in dimensions), strict=True)
         ]
-
-    rows: list[CategoryRow] = []
-    for dimension, categories in labels.items():
-        dimension_rows, dimension_warnings = _dimension_rows(
-            dimension, categories, outcomes, min_share
-        )
-        rows.extend(dimension_rows)
-        warnings.extend(dimension_warnings)
-    return AuditReport(
-        mode=mode,
-        sample_size=n,
-        median=median,
-        dimensions=tuple(labels),
-        rows=tuple(rows),
-        warnings=tuple(warnings),
-    )
-
-
-def _dimension_rows(
-    dimension: str, categories: list[str], outcomes: list[bool], min_share: float
-) -> tuple[list[CategoryRow], list[str]]:
-    """The rows of one dimension, given each candidate's category and outcome, in order."""
-    n = len(categories)
-    total_positive = sum(outcomes)
-    counts = Counter(categories)
-    positives = Counter(category for category, hit in zip(categories, outcomes, strict=True) if hit)
-    order = sorted(counts, key=lambda category: (category == UNKNOWN, category))
-
-    excluded: dict[str, str | None] = {}
-    for category in order:
-        share = counts[category] / n
-        if category == UNKNOWN:
-            excluded[category] = "Unknown: reported, but excluded from impact ratios"
-        elif share < min_share:
-            excluded[category] = (
-                f"under {min_share:.0%} of the sample ({share:.2%}): excluded from impact ratios"
-            )
-        else:
-            excluded[category] = None
-    included = [category for category in order if excluded[category] is None]
-    rate_of = {category: Fraction(positives[category], counts[category]) for category in order}
-
-    warnings: list[str] = []
-    top: Fraction | None = None
-    if not included:
-        warnings.append(f"{dimension}: no category is included in impact ratios")
-    elif len(included) == 1:
-        warnings.append(
-            f"{dimension}: only one category ({included[0]}) is included in impact ratios: "
-            "there is nothing to compare it with, so its ratio is undefined"
-        )
-    elif max(rate_of[category] for category in included) == 0:
-        warnings.append(f"{dimension}: {ZERO_TOP_RATE}")
-    else:
-        top = max(rate_of[category] for category in included)
-
-    rows = []
-    for category in order:
-        count, hits = counts[category], positives[category]
-        ratio = rate_of[category] / top if top is not None and category in included else None
-        rows.append(
-            CategoryRow(
-                dimension=dimension,
-                category=category,
-                count=count,
-                share=count / n,
-                positives=hits,
-                rate=hits / count,
-                impact_ratio=None if ratio is None else float(ratio),
-                excluded_reason=excluded[category],
-                four_fifths=ratio is not None and ratio < FOUR_FIFTHS,
-                p_value=_p_value(count, hits, n, total_positive),
-                warnings=_row_warnings(count, hits, n, total_positive),
-            )
-        )
-    return rows, warnings
-
-
-def _table(count: int, hits: int, n: int, total_positive: int) -> list[list[int]]:
-    """The 2x2 table: (this category, everyone else) x (positive outcome, negative outcome)."""
-    return [[hits, count - hits], [total_positive - hits, n - count - (total_positive - hits)]]
-
-
-def _p_value(count: int, hits: int, n: int, total_positive: int) -> float | None:
-    if count == n:  # no one else to compare with
-        return None
-    return fisher_exact(_table(count, hits, n, total_positive))
-
-
-def _row_warnings(count: int, hits: int, n: int, total_positive: int) -> tuple[str, ...]:
-    warnings = []
-    if count < SMALL_COUNT:
-        warnings.append(f"small sample: {count} candidates (under {SMALL_COUNT})")
-    if count < n:
-        expected = min(
-            side * outcome / n
-            for side in (count, n - count)
-            for outcome in (total_positive, n - total_positive)
-        )
-        if expected < SMALL_EXPECTED:
-            warnings.append(
-                f"small expected count: {expected:.1f} (under {SMALL_EXPECTED:.0f}) "
-                "in the category-vs-rest table"
-            )
-    return tuple(warnings)
-
-
-def report_rows(report: AuditReport) -> list[tuple[Cell, ...]]:
-    """The report's rows as tuples in :data:`COLUMNS` order, for a sheet or a CSV file.
-
-    Numbers stay numbers (shares and rates as fractions of 1); an undefined impact ratio or
-    p-value is ``None``; a row's warnings are joined with "; " (empty when there are none).
-    """
-    return [
-        (
-            row.dimension,
-            row.category,
-            row.count,
-            row.share,
-            row.positives,
-            row.rate,
-            row.impact_ratio,
-            row.four_fifths,
-            row.p_value,
-            row.excluded_reason,
-            "; ".join(row.warnings),
-        )
-        for row in report.rows
-    ]
-
-
-def report_text(report: AuditReport) -> str:
-    """The report as a plain-text table for a terminal, notes and warnings below it."""
-    rate_name = "selection rate" if report.mode == "selection" else "scoring rate"
-    heading = f"Bias audit ({rate_name}), {report.sample_size} candidates"
-    if report.median is not None:
-        heading += f", median score {report.median:g} (rate = share scoring above it)"
-    header = ("dimension", "category", "count", "share", rate_name, "impact ratio", "<4/5", "p")
-    body = [
-        (
-            row.dimension,
-            row.category,
-            str(row.count),
-            f"{row.share:.1%}",
-            f"{row.rate:.1%}",
-            "-" if row.impact_ratio is None else f"{row.impact_ratio:.3f}",
-            "yes" if row.four_fifths else "",
-            "-" if row.p_value is None else f"{row.p_value:.4g}",
-        )
-        for row in report.rows
-    ]
-    widths = [max(len(line[i]) for line in (header, *body)) for i in range(len(header))]
-    numeric = set(range(2, len(header)))
-
-    def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(
-            cell.rjust(width) if i in numeric else cell.ljust(width)
-            for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
-        ).rstrip()
-
-    out = [heading, "", line(header), line(tuple("-" * width for width in widths))]
-    out.extend(line(cells) for cells in body)
-    notes = [
-        f"{row.dimension} / {row.category}: {note}"
-        for row in report.rows
-        for note in ((row.excluded_reason,) if row.excluded_reason else ()) + row.warnings
-    ]
-    if notes:
-        out += ["", "Notes:", *(f"  {note}" for note in notes)]
-    if report.warnings:
-        out += ["", "Warnings:", *(f"  {warning}" for warning in report.warnings)]
-    return "\n".join(out) + "\n"
+    return labels
