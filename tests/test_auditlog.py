@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from screener.export import auditlog
+from screener.export import appendfile, auditlog
 from screener.export.auditlog import GENESIS, AuditLogError, append_entry, run_entry, verify
 from tests.conftest import ROOT
 
@@ -217,7 +217,7 @@ def test_an_entry_may_not_set_the_chain_fields(tmp_path: Path) -> None:
 def test_the_lock_file_fallback_appends_and_cleans_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(auditlog, "fcntl", None)
+    monkeypatch.setattr(appendfile, "fcntl", None)
     log = tmp_path / "audit.jsonl"
     _three(log)
     assert verify(log) == []
@@ -227,8 +227,8 @@ def test_the_lock_file_fallback_appends_and_cleans_up(
 def test_the_lock_file_fallback_gives_up_on_a_held_lock(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(auditlog, "fcntl", None)
-    monkeypatch.setattr(auditlog, "LOCK_TIMEOUT_S", 0.05)
+    monkeypatch.setattr(appendfile, "fcntl", None)
+    monkeypatch.setattr(appendfile, "LOCK_TIMEOUT_S", 0.05)
     log = tmp_path / "audit.jsonl"
     lock = tmp_path / "audit.jsonl.lock"
     lock.touch()
@@ -241,11 +241,11 @@ def test_the_lock_file_fallback_gives_up_on_a_held_lock(
 APPENDER = """
 import sys, time
 from pathlib import Path
-from screener.export import auditlog
+from screener.export import appendfile, auditlog
 
 log, go, worker, lock = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4]
 if lock == "lockfile":
-    auditlog.fcntl = None
+    appendfile.fcntl = None
 (go.parent / f"ready-{worker}").touch()
 while not go.exists():
     time.sleep(0.001)

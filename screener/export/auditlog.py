@@ -49,31 +49,18 @@ import getpass
 import hashlib
 import json
 import os
-import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: the lock file below stands in
-    fcntl = None  # type: ignore[assignment]
+from screener.export.appendfile import AuditLogError as AuditLogError
+from screener.export.appendfile import exclusive, fsync_dir, last_line, write_all
 
 GENESIS = "0" * 64
 """The ``prev`` of the first line: there is no line before it."""
 
 RESERVED = ("seq", "prev", "hash")
 """Fields that :func:`append_entry` adds to every entry; an entry may not set them."""
-
-LOCK_TIMEOUT_S = 30.0
-"""How long the lock-file fallback waits for another process before giving up."""
-
-_CHUNK = 8192
-
-
-class AuditLogError(RuntimeError):
-    """The log cannot be appended to: its last line is damaged, or the lock was not free."""
 
 
 def canonical_json(record: Mapping[str, object]) -> str:
@@ -112,8 +99,8 @@ def append_entry(log: Path, entry: Mapping[str, object]) -> dict[str, object]:
     created = not log.exists()
     fd = os.open(log, flags, 0o644)
     try:
-        with _exclusive(fd, log):
-            last = _last_line(fd, log)
+        with exclusive(fd, log):
+            last = last_line(fd, log)
             if last is None:
                 seq, prev = 1, GENESIS
             else:
@@ -123,12 +110,12 @@ def append_entry(log: Path, entry: Mapping[str, object]) -> dict[str, object]:
             record["prev"] = prev
             record["hash"] = record_hash(record)
             line = (canonical_json(record) + "\n").encode("utf-8")
-            _write_all(fd, line)
+            write_all(fd, line)
             os.fsync(fd)
     finally:
         os.close(fd)
     if created:
-        _fsync_dir(log.parent)
+        fsync_dir(log.parent)
     return record
 
 
@@ -303,99 +290,6 @@ def _seq_of(last: bytes, log: Path) -> int:
             f"run verify on the log"
         )
     return seq
-
-
-def _last_line(fd: int, log: Path) -> bytes | None:
-    """The last line of the open file (without its newline), read backwards from the end;
-    None when the file is empty."""
-    size = os.fstat(fd).st_size
-    if size == 0:
-        return None
-    buf = b""
-    pos = size
-    while True:
-        step = min(_CHUNK, pos)
-        pos -= step
-        os.lseek(fd, pos, os.SEEK_SET)
-        buf = _read_exact(fd, step) + buf
-        if not buf.endswith(b"\n"):
-            raise AuditLogError(
-                f"{log}: the file does not end with a newline, so its last line is incomplete; "
-                f"run verify on the log"
-            )
-        body = buf[:-1]
-        cut = body.rfind(b"\n")
-        if cut >= 0:
-            return body[cut + 1 :]
-        if pos == 0:
-            return body
-
-
-def _read_exact(fd: int, count: int) -> bytes:
-    parts: list[bytes] = []
-    while count > 0:
-        part = os.read(fd, count)
-        if not part:
-            break
-        parts.append(part)
-        count -= len(part)
-    return b"".join(parts)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    """Write ``data`` with one ``write``; a regular file takes it whole, but should the
-    system accept only part (a full disk), write the rest while the lock is still held."""
-    view = memoryview(data)
-    while view:
-        written = os.write(fd, view)
-        view = view[written:]
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a newly created log's directory entry durable, where the platform allows it."""
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:
-        pass
-    finally:
-        os.close(dfd)
-
-
-@contextmanager
-def _exclusive(fd: int, log: Path) -> Iterator[None]:
-    """Hold an exclusive lock on the log: ``flock`` on the open file where ``fcntl`` exists,
-    otherwise a ``<log>.lock`` file created with ``O_EXCL`` (waiting up to
-    :data:`LOCK_TIMEOUT_S`)."""
-    if fcntl is not None:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        return
-    lock = log.with_name(log.name + ".lock")
-    deadline = time.monotonic() + LOCK_TIMEOUT_S
-    while True:
-        try:
-            lock_fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-        except FileExistsError:
-            if time.monotonic() >= deadline:
-                raise AuditLogError(
-                    f"{lock} has been held for {LOCK_TIMEOUT_S:g} s; if no other screener is "
-                    f"running, a crashed one left it behind: delete it and try again"
-                ) from None
-            time.sleep(0.01)
-        else:
-            break
-    try:
-        yield
-    finally:
-        os.close(lock_fd)
-        lock.unlink(missing_ok=True)
 
 
 def default_log() -> Path:
