@@ -17,7 +17,6 @@ from screener.score.results import Assessment as Assessment
 from screener.score.results import Evidence as Evidence
 from screener.score.results import Ranked as Ranked
 from screener.score.results import RequirementResult as RequirementResult
-from screener.score.strength import _CLAIM_ONLY as _CLAIM_ONLY
 from screener.score.strength import DATED_ROLE as DATED_ROLE
 from screener.score.strength import HEDGED_CAP as HEDGED_CAP
 from screener.score.strength import IMPLIED_FACTOR as IMPLIED_FACTOR

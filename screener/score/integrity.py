@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from screener.ingest.hidden import HIDDEN_TEXT
 from screener.match.profile import Profile
-from screener.score import _CLAIM_ONLY, LIST_SUPPORT, list_support
+from screener.score.strength import LIST_SUPPORT, list_support, listed_skills
 
 REVIEW = "human review: "
 MIN_LISTED = 8  # a shorter skills list is too short to call stuffed
@@ -71,20 +71,6 @@ def keyword_stuffing(profile: Profile) -> str | None:
     if listed < MIN_LISTED or list_support(profile) >= LIST_SUPPORT:
         return None
     return f"keyword stuffing? {listed} skills listed, {used} used in experience or projects"
-
-
-def listed_skills(profile: Profile) -> tuple[int, int]:
-    """How many skills the skills list names, and how many of them the resume shows in use,
-    counted as ``screener.score.list_support`` counts them."""
-    listed, used = 0, 0
-    for evidence in profile.skills.values():
-        direct = [
-            m for m in evidence.mentions if m.method != "implied" and m.polarity == "positive"
-        ]
-        if any(m.section == "skills" for m in direct):
-            listed += 1
-            used += any(m.section not in _CLAIM_ONLY for m in direct)
-    return listed, used
 
 
 def copied_from_job(text: str, job_text: str) -> str | None:

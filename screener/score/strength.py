@@ -38,6 +38,13 @@ def list_support(profile: Profile) -> float:
     in experience, projects or another section that is more than a claim (1.0 without a list)."""
     if profile.list_support is not None:
         return profile.list_support
+    listed, used = listed_skills(profile)
+    return used / listed if listed else 1.0
+
+
+def listed_skills(profile: Profile) -> tuple[int, int]:
+    """How many skills the skills list names, and how many of them the resume shows in use
+    (stated outright in a section that is more than a claim)."""
     listed, used = 0, 0
     for evidence in profile.skills.values():
         direct = [
@@ -46,7 +53,7 @@ def list_support(profile: Profile) -> float:
         if any(m.section == "skills" for m in direct):
             listed += 1
             used += any(m.section not in _CLAIM_ONLY for m in direct)
-    return used / listed if listed else 1.0
+    return listed, used
 
 
 def list_factor(profile: Profile) -> float:
