@@ -15,6 +15,7 @@ import typer
 
 if TYPE_CHECKING:
     from screener.config import Taxonomy
+    from screener.errors import ConfigError
 
 TaxonomyOption = Annotated[
     Path | None, typer.Option("--taxonomy", help="Taxonomy folder (default: skills_taxonomy/).")
@@ -41,6 +42,14 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+def config_failure(exc: ConfigError, what: str) -> typer.Exit:
+    """Print each problem of a configuration on stderr, then "N problems in WHAT"; return the
+    exit (status 1) for the caller to raise."""
+    for problem in exc.problems:
+        typer.echo(str(problem), err=True)
+    return fail(f"{len(exc.problems)} problems in {what}")
+
+
 def load_taxonomy(path: Path | None) -> Taxonomy:
     """The taxonomy at PATH (default: skills_taxonomy/), or exit 1 listing its problems."""
     from screener import config
@@ -49,9 +58,7 @@ def load_taxonomy(path: Path | None) -> Taxonomy:
     try:
         return config.load_taxonomy(path)
     except ConfigError as exc:
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        raise fail(f"{len(exc.problems)} problems in the taxonomy") from None
+        raise config_failure(exc, "the taxonomy") from None
     except ScreenerError as exc:
         raise fail(f"error: {exc}") from None
 

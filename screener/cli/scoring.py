@@ -18,6 +18,7 @@ from screener.cli.options import (
     ProgressBar,
     RubricOption,
     TaxonomyOption,
+    config_failure,
     fail,
     load_taxonomy,
     parse_as_of,
@@ -279,9 +280,7 @@ def explain_cli(
     try:
         opening = load_rubric(rubric, loaded)
     except ConfigError as exc:
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        raise fail(f"{len(exc.problems)} problems in the rubric") from None
+        raise config_failure(exc, "the rubric") from None
     except ScreenerError as exc:
         raise fail(f"error: {exc}") from None
     index = skill_index(loaded)

@@ -17,6 +17,7 @@ from screener.cli.options import (
     ProgressBar,
     RubricOption,
     TaxonomyOption,
+    config_failure,
     fail,
     load_taxonomy,
     parse_as_of,
@@ -99,9 +100,7 @@ def calibrate_cli(
         text = calibration.calibrated_rubric_text(source, report, decisions.sha256)
         out.write_text(text, encoding="utf-8")
     except ConfigError as exc:
-        for problem in exc.problems:
-            typer.echo(str(problem), err=True)
-        raise fail(f"{len(exc.problems)} problems in the rubric") from None
+        raise config_failure(exc, "the rubric") from None
     except (ScreenerError, ValueError) as exc:
         raise fail(f"error: {exc}") from None
     except OSError as exc:
