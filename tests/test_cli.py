@@ -229,3 +229,14 @@ def test_cli_runs_as_python_module() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "Usage: screener score" in out.stdout
+
+
+def test_cli_lists_a_rubrics_problems_and_exits_1(tmp_path: Path) -> None:
+    rubric = tmp_path / "bad.yaml"
+    text = (ROOT / "rubrics" / "mlops_engineer.yaml").read_text(encoding="utf-8")
+    rubric.write_text(text.replace("kubernetes", "kubernetes-typo", 1), encoding="utf-8")
+    resume = ROOT / "sample_resumes" / "01_priya_raman_mlops_aws.md"
+    result = runner.invoke(app, ["explain", str(resume), "--rubric", str(rubric)])
+    assert result.exit_code == 1
+    assert "kubernetes-typo" in result.output
+    assert re.search(r"\d+ problems? in the rubric", result.output)
