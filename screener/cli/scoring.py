@@ -26,6 +26,9 @@ from screener.cli.options import (
 from screener.ingest.limits import Limits
 
 if TYPE_CHECKING:
+    from screener.config import Taxonomy
+    from screener.ingest import Document
+    from screener.match.profile import Profile
     from screener.pipeline import BatchResult
 
 _LIMITS = Limits()  # the defaults, shown in --help
@@ -170,25 +173,13 @@ def profile_cli(
     """
     import json
 
-    from screener.errors import ScreenerError
-    from screener.ingest import Limits, Skipped, read_file
-    from screener.match import profile_document, skill_index
     from screener.match.profile import profile_to_dict
 
     when = parse_as_of(as_of) or date.today()
     if not file.is_file():
         raise fail(f"error: no such file: {file}")
-    loaded = load_taxonomy(taxonomy)
-    try:
-        results = read_file(file, file.name, Limits())
-    except ScreenerError as exc:
-        raise fail(f"error: {exc}") from None
-    index = skill_index(loaded)
-    for item in results:
-        if isinstance(item, Skipped):
-            typer.echo(f"{item.source}: skipped: {item.reason}", err=True)
-            continue
-        profile = profile_document(item, index, when)
+    profiles = _profiles(file, load_taxonomy(taxonomy), when, skipped="skipped")
+    for item, profile in profiles:
         if as_json:
             typer.echo(
                 json.dumps(
@@ -214,7 +205,7 @@ def profile_cli(
                 f"  {evidence.name} [{evidence.skill_id}] x{len(evidence.mentions)}: "
                 f'{first.method}, {first.polarity}, {first.section}: "{first.quote}"'
             )
-    if not any(not isinstance(r, Skipped) for r in results):
+    if not profiles:
         raise typer.Exit(1)
 
 
@@ -268,8 +259,6 @@ def explain_cli(
     """
     from screener.config import load_rubric
     from screener.errors import ConfigError, ScreenerError
-    from screener.ingest import Limits, Skipped, read_file
-    from screener.match import profile_document, skill_index
     from screener.score import score
     from screener.score.explain import explain_text
 
@@ -283,17 +272,35 @@ def explain_cli(
         raise config_failure(exc, "the rubric") from None
     except ScreenerError as exc:
         raise fail(f"error: {exc}") from None
-    index = skill_index(loaded)
-    results = read_file(file, file.name, Limits())
-    for item in results:
-        if isinstance(item, Skipped):
-            typer.echo(f"{item.source}: not scored: {item.reason}", err=True)
-            continue
-        profile = profile_document(item, index, when)
+    profiles = _profiles(file, loaded, when, skipped="not scored")
+    for item, profile in profiles:
         assessment = score(profile, opening, source=item.source, candidate=item.candidate)
         typer.echo(explain_text(assessment, opening, loaded))
-    if not any(not isinstance(r, Skipped) for r in results):
+    if not profiles:
         raise typer.Exit(1)
+
+
+def _profiles(
+    file: Path, taxonomy: Taxonomy, when: date, *, skipped: str
+) -> list[tuple[Document, Profile]]:
+    """Each readable document in FILE (a ZIP holds several) with its profile; what cannot
+    be read is reported on stderr as "SOURCE: SKIPPED: reason"."""
+    from screener.errors import ScreenerError
+    from screener.ingest import Limits, Skipped, read_file
+    from screener.match import profile_document, skill_index
+
+    try:
+        results = read_file(file, file.name, Limits())
+    except ScreenerError as exc:
+        raise fail(f"error: {exc}") from None
+    index = skill_index(taxonomy)
+    out = []
+    for item in results:
+        if isinstance(item, Skipped):
+            typer.echo(f"{item.source}: {skipped}: {item.reason}", err=True)
+        else:
+            out.append((item, profile_document(item, index, when)))
+    return out
 
 
 def shortlist_cli(
